@@ -1,0 +1,84 @@
+// swift-tools-version: 6.1
+// The Docket package: a CEL module that knows nothing of workflows, a model of loaded
+// definitions and running instances, YAML loading (the only code that imports Yams), a pure
+// engine, a file store, and a thin `docket` executable over them. The benchmark tooling lives
+// in Benchmarks/ with its own Package.swift so that `swift build` and `swift test` stay fast.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+  name: "Docket",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "docket", targets: ["docket"]),
+    .library(name: "CEL", targets: ["CEL"]),
+    .library(name: "DocketKit", targets: ["DocketKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
+    .package(url: "https://github.com/onevcat/Rainbow.git", from: "4.2.2"),
+  ],
+  targets: [
+    // Positions, diagnostics, suggestions and terminal display width; no dependencies.
+    .target(name: "DocketDiagnostics", swiftSettings: strict),
+    // The Common Expression Language: lexer, parser, checker, interpreter. Knows no workflows.
+    .target(name: "CEL", dependencies: ["DocketDiagnostics"], swiftSettings: strict),
+    // Loaded definitions (immutable) and running instances.
+    .target(
+      name: "DocketModel",
+      dependencies: [
+        "CEL", "DocketDiagnostics",
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ],
+      swiftSettings: strict),
+    // YAML -> model, with positions. The only target that imports Yams.
+    .target(
+      name: "DocketDSL",
+      dependencies: [
+        "CEL", "DocketModel", "DocketDiagnostics", .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: strict),
+    // The pure engine: commands in, changesets or refusals out. No I/O, no clock.
+    .target(name: "DocketEngine", dependencies: ["CEL", "DocketModel"], swiftSettings: strict),
+    // The JSON instance store: atomic, durable, locked; plus the derived index.
+    .target(name: "DocketStore", dependencies: ["DocketModel"], swiftSettings: strict),
+    // The application layer shared by the CLI and fixtures: load home, run engine, commit.
+    .target(
+      name: "DocketKit",
+      dependencies: ["DocketDSL", "DocketEngine", "DocketStore", "DocketModel", "CEL"],
+      swiftSettings: strict),
+    // Pure renderers: tables, instance views, diagrams, JSON output.
+    .target(
+      name: "DocketReports", dependencies: ["DocketKit", "DocketModel", "DocketDiagnostics"],
+      swiftSettings: strict),
+    // The commands, as a library so they can be tested in process.
+    .target(
+      name: "DocketCLI",
+      dependencies: [
+        "DocketKit", "DocketReports", "DocketDiagnostics",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Rainbow", package: "Rainbow"),
+      ],
+      swiftSettings: strict),
+    .executableTarget(name: "docket", dependencies: ["DocketCLI"], swiftSettings: strict),
+
+    // Helpers shared by tests: temp homes, running the built binary.
+    .target(name: "DocketTestSupport", dependencies: ["DocketDiagnostics"], path: "Tests/Support"),
+
+    .testTarget(name: "DocketDiagnosticsTests", dependencies: ["DocketDiagnostics"]),
+    .testTarget(name: "CELTests", dependencies: ["CEL"]),
+    .testTarget(name: "CELConformanceTests", dependencies: ["CEL"]),
+    .testTarget(name: "DocketDSLTests", dependencies: ["DocketDSL", "DocketTestSupport"]),
+    .testTarget(name: "DocketEngineTests", dependencies: ["DocketEngine", "DocketDSL", "DocketTestSupport"]),
+    .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "DocketTestSupport"]),
+    .testTarget(name: "DocketKitTests", dependencies: ["DocketKit", "DocketReports", "DocketTestSupport"]),
+    .testTarget(
+      name: "DocketEndToEndTests", dependencies: ["DocketTestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

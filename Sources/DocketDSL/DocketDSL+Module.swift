@@ -1,0 +1,1 @@
+// The DocketDSL module; see Package.swift for its place in the architecture.

@@ -1,0 +1,2 @@
+// Entry point only: the commands live in DocketCLI.
+print("docket: under construction")
