@@ -19,7 +19,7 @@ enum StandardLibrary {
     switch (name, member, arity) {
     case ("size", _, 1): return size
     case ("contains", true, 2):
-      return stringTest(name) { $0.contains($1) || $1.isEmpty }
+      return stringTest(name) { utf8Contains($0, $1) }
     case ("startsWith", true, 2):
       return stringTest(name) { $0.unicodeScalars.starts(with: $1.unicodeScalars) }
     case ("endsWith", true, 2):
@@ -73,6 +73,19 @@ enum StandardLibrary {
     }
   }
 
+  /// Substring test by code points (no Unicode normalisation, as CEL).
+  static func utf8Contains(_ s: String, _ t: String) -> Bool {
+    let a = Array(s.utf8)
+    let b = Array(t.utf8)
+    if b.isEmpty { return true }
+    if b.count > a.count { return false }
+    outer: for i in 0...(a.count - b.count) {
+      for j in 0..<b.count where a[i + j] != b[j] { continue outer }
+      return true
+    }
+    return false
+  }
+
   static func noOverload(_ name: String, _ args: [CELValue]) -> CELValue {
     .error(.noMatchingOverload(name, args))
   }
@@ -102,6 +115,7 @@ enum StandardLibrary {
     guard case .string(let s) = args[0], case .string(let pattern) = args[1] else {
       return noOverload("matches", args)
     }
+    if pattern.isEmpty { return .bool(true) }
     switch RegexCache.shared.regex(pattern) {
     case .success(let re):
       let range = NSRange(s.startIndex..<s.endIndex, in: s)

@@ -36,7 +36,7 @@ enum TimeFunctions {
       case "getHours": return .int(d.seconds / 3600)
       case "getMinutes": return .int(d.seconds / 60)
       case "getSeconds": return .int(d.seconds)
-      case "getMilliseconds": return .int(d.seconds * 1000 + Int64(d.nanos / 1_000_000))
+      case "getMilliseconds": return .int(Int64(d.nanos / 1_000_000))
       default: return StandardLibrary.noOverload(name, args)
       }
     default:

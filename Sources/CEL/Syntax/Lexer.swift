@@ -53,6 +53,19 @@ struct Lexer {
     if c.digitValue != nil || (c == "." && peek(1)?.digitValue != nil) {
       return try lexNumber()
     }
+    if c == "`" {
+      i += 1
+      var name = String.UnicodeScalarView()
+      while let d = peek(), d != "`", d != "\n" {
+        name.append(d)
+        i += 1
+      }
+      guard peek() == "`", !name.isEmpty else {
+        throw SyntaxError(message: "unterminated quoted identifier", range: start..<i)
+      }
+      i += 1
+      return Token(kind: .quotedIdent(String(name)), range: start..<i)
+    }
     if c == "\"" || c == "'" {
       let v = try lexQuoted(raw: false, bytes: false)
       return Token(kind: v, range: start..<i)

@@ -289,9 +289,17 @@ struct Parser {
     while true {
       if let dot = accept(".") {
         let optional = accept("?") != nil
-        guard case .ident(let name) = current.kind else { throw unexpected(expecting: "IDENTIFIER") }
+        let name: String
+        var quoted = false
+        switch current.kind {
+        case .ident(let n): name = n
+        case .quotedIdent(let n):
+          name = n
+          quoted = true
+        default: throw unexpected(expecting: "IDENTIFIER")
+        }
         let nameTok = advance()
-        if !optional, let open = accept("(") {
+        if !optional, !quoted, let open = accept("(") {
           let args = try parseArgs(close: ")")
           let range = nameTok.range.lowerBound..<args.end
           try checkDepth(max(node.depth, args.depth) + 1, open.range)

@@ -2,6 +2,8 @@
 struct Token: Sendable {
   enum Kind: Sendable, Equatable {
     case ident(String)
+    /// A backtick-quoted field name: `` `content-type` ``.
+    case quotedIdent(String)
     /// Digits of an integer literal as written (decimal or `0x` hex), without a sign.
     case int(String)
     case uint(String)

@@ -1,14 +1,15 @@
 /// A signed span of time with nanosecond precision: seconds plus nanoseconds of the same sign.
 ///
-/// Seconds and nanoseconds are kept apart because the valid range, ±10000 years
-/// (±315,576,000,000 s, as protobuf's Duration), exceeds what Int64 nanoseconds can hold.
+/// The valid range is what cel-go accepts: Int64 nanoseconds, about ±292 years (the
+/// conformance cases expect a range error for longer spans). Seconds and nanoseconds are kept
+/// apart so arithmetic can detect overflow before it happens.
 public struct CELDuration: Sendable, Hashable, Comparable, CustomStringConvertible {
   public let seconds: Int64
   /// In -999_999_999...999_999_999, with the sign of `seconds` (or either sign when 0).
   public let nanos: Int32
 
-  /// The largest magnitude in seconds: 10000 years of 365.25 days.
-  public static let maxSeconds: Int64 = 315_576_000_000
+  /// The largest magnitude in seconds (Int64.max nanoseconds, about 292 years).
+  public static let maxSeconds: Int64 = 9_223_372_036
 
   /// A duration normalised from any seconds/nanoseconds pair; nil when out of range.
   public init?(seconds: Int64, nanos: Int64 = 0) {
@@ -26,9 +27,10 @@ public struct CELDuration: Sendable, Hashable, Comparable, CustomStringConvertib
     guard abs(s) <= CELDuration.maxSeconds else { return nil }
     self.seconds = s
     self.nanos = Int32(n)
+    guard totalNanoseconds != nil else { return nil }
   }
 
-  /// Total nanoseconds when they fit in Int64 (about ±292 years), else nil.
+  /// Total nanoseconds; nil only while validating a candidate that is out of range.
   public var totalNanoseconds: Int64? {
     let (a, o1) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
     if o1 { return nil }

@@ -14,7 +14,7 @@ extension CELValue {
     switch (self, other) {
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
-    case (.string(let a), .string(let b)): return a == b
+    case (.string(let a), .string(let b)): return CELValue.sameScalars(a, b)
     case (.int(let a), .int(let b)): return a == b
     case (.uint(let a), .uint(let b)): return a == b
     case (.double(let a), .double(let b)): return a == b
@@ -45,6 +45,12 @@ extension CELValue {
     }
   }
 
+  /// String equality by code points: CEL does not normalise (`'\u00e9' != 'e\u0301'`),
+  /// unlike Swift's `==`.
+  static func sameScalars(_ a: String, _ b: String) -> Bool {
+    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+  }
+
   /// -1, 0 or 1 for two numbers of any numeric kinds; nil when either is NaN.
   static func compareNumbers(_ a: CELValue, _ b: CELValue) -> Int? {
     switch (a, b) {
@@ -66,27 +72,17 @@ extension CELValue {
     }
   }
 
+  /// As cel-go: the integer is converted to double (so 2^63-1 equals 2^63 as a double).
   private static func compareIntDouble(_ x: Int64, _ y: Double) -> Int? {
     if y.isNaN { return nil }
-    if y >= 9.223372036854775808e18 { return -1 }
-    if y < -9.223372036854775808e18 { return 1 }
-    // y is within Int64 range: compare integer parts, then the fraction.
-    let t = y.rounded(.towardZero)
-    let yi = Int64(t)
-    if x != yi { return x < yi ? -1 : 1 }
-    let frac = y - t
-    return frac > 0 ? -1 : (frac < 0 ? 1 : 0)
+    let dx = Double(x)
+    return dx < y ? -1 : (dx == y ? 0 : 1)
   }
 
   private static func compareUIntDouble(_ x: UInt64, _ y: Double) -> Int? {
     if y.isNaN { return nil }
-    if y < 0 { return 1 }
-    if y >= 1.8446744073709551616e19 { return -1 }
-    let t = y.rounded(.towardZero)
-    let yi = UInt64(t)
-    if x != yi { return x < yi ? -1 : 1 }
-    let frac = y - t
-    return frac > 0 ? -1 : 0
+    let dx = Double(x)
+    return dx < y ? -1 : (dx == y ? 0 : 1)
   }
 
   /// CEL ordering for `<`, `<=`, `>`, `>=`: numbers across kinds, strings by code point,
@@ -98,7 +94,7 @@ extension CELValue {
       (.uint, .double), (.double, .int), (.double, .uint), (.double, .double):
       return (CELValue.compareNumbers(self, other), true)
     case (.string(let a), .string(let b)):
-      if a == b { return (0, true) }
+      if CELValue.sameScalars(a, b) { return (0, true) }
       return (a.utf8.lexicographicallyPrecedes(b.utf8) ? -1 : 1, true)
     case (.bytes(let a), .bytes(let b)):
       if a == b { return (0, true) }

@@ -55,7 +55,7 @@ extension CELValue: Equatable {
     case (.int(let x), .int(let y)): x == y
     case (.uint(let x), .uint(let y)): x == y
     case (.double(let x), .double(let y)): x == y || (x.isNaN && y.isNaN)
-    case (.string(let x), .string(let y)): x == y
+    case (.string(let x), .string(let y)): CELValue.sameScalars(x, y)
     case (.bytes(let x), .bytes(let y)): x == y
     case (.list(let x), .list(let y)): x == y
     case (.map(let x), .map(let y)): x == y
