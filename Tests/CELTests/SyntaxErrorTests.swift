@@ -51,3 +51,13 @@ import Testing
     #expect(program.evaluate() == .string("名字"))
   }
 }
+
+@Suite struct SyntaxMessageTests {
+  @Test func messagesUseCelGoWording() throws {
+    guard case .failure(let issues) = CELEnvironment().compile("(1 + 2") else {
+      Issue.record("expected a syntax error")
+      return
+    }
+    #expect(issues.first?.message == "Syntax error: mismatched input '<EOF>' expecting ')'")
+  }
+}
