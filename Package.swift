@@ -73,6 +73,7 @@ let package = Package(
     .testTarget(name: "DocketDiagnosticsTests", dependencies: ["DocketDiagnostics"]),
     .testTarget(name: "CELTests", dependencies: ["CEL"]),
     .testTarget(name: "CELConformanceTests", dependencies: ["CEL"]),
+    .testTarget(name: "DocketModelTests", dependencies: ["DocketModel"]),
     .testTarget(name: "DocketDSLTests", dependencies: ["DocketDSL", "DocketTestSupport"]),
     .testTarget(name: "DocketEngineTests", dependencies: ["DocketEngine", "DocketDSL", "DocketTestSupport"]),
     .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "DocketTestSupport"]),
