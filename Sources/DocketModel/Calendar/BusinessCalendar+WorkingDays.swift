@@ -31,3 +31,24 @@ extension BusinessCalendar {
     return nil
   }
 }
+
+extension BusinessCalendar {
+  /// The close of business on the `n`th working day before the local date of `instant` (a
+  /// warning `before: 1wd` of a deadline due Thursday runs at Wednesday's close).
+  ///
+  /// - Returns: nil for `n < 1`, or when fewer than `n` working days precede it within
+  ///   ``horizonDays``.
+  public func closeOfWorkingDay(_ n: Int, before instant: Date) -> Date? {
+    guard n > 0 else { return nil }
+    var day = localDate(of: instant.timeIntervalSince1970)
+    var counted = 0
+    for _ in 0..<Self.horizonDays {
+      day = day.adding(days: -1)
+      guard hasWorkingTime(onOrBefore: day) else { return nil }
+      guard let close = periods(on: day).last?.end else { continue }
+      counted += 1
+      if counted == n { return Date(timeIntervalSince1970: close) }
+    }
+    return nil
+  }
+}

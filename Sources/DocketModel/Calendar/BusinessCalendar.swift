@@ -9,7 +9,7 @@ import Foundation
 /// spans a daylight-saving change is an hour shorter or longer that day.
 public struct BusinessCalendar: Sendable {
   /// The calendar's id (its file stem in `calendars/`).
-  public let id: String
+  public let id: CalendarID
   public let title: String?
   /// Working hours and dates are read in this zone.
   public let timeZone: TimeZone
@@ -28,7 +28,7 @@ public struct BusinessCalendar: Sendable {
 
   /// Builds a calendar; throws when one date is declared twice with different meanings.
   public init(
-    id: String, title: String? = nil, timeZone: TimeZone, week: [Weekday: WorkingHours],
+    id: CalendarID, title: String? = nil, timeZone: TimeZone, week: [Weekday: WorkingHours],
     holidays: Set<LocalDate> = [], workdays: [LocalDate: WorkingHours] = [:],
     halfDays: [LocalDate: WorkingHours] = [:]
   ) throws(CalendarProblem) {
