@@ -67,6 +67,13 @@ enum ConformanceRunner {
     }
     var result = CELType.dyn
     if case .string(let r)? = json["result"] { result = declaredType(r) }
-    return CELOverload(id, params, result, member: json["instance"] == .bool(true))
+    var typeParameters: [String] = []
+    if case .array(let ts)? = json["type_params"] {
+      for t in ts {
+        if case .string(let name) = t { typeParameters.append(name) }
+      }
+    }
+    return CELOverload(
+      id, params, result, member: json["instance"] == .bool(true), typeParameters: typeParameters)
   }
 }

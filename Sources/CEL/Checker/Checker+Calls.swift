@@ -31,7 +31,9 @@ extension Checker {
 
   private mutating func undeclaredFunction(_ e: Expr, _ function: String) {
     setType(e, .error)
-    report(CheckerDiagnostics.undeclaredReference(function, container: container, at: e.id))
+    report(
+      CheckerDiagnostics.undeclaredReference(
+        function, container: container, suggestion: suggestFunction(for: function), at: e.id))
   }
 
   private mutating func resolveOverloadOrError(

@@ -1,3 +1,5 @@
+import DocketDiagnostics
+
 /// Name resolution, after cel-go `common/containers` and `checker/env.go` `LookupIdent`:
 /// comprehension variables shadow everything; other names are tried in the container from
 /// the innermost namespace out (`a.b.x`, `a.x`, `x` for container `a.b`), and a leading dot
@@ -67,5 +69,19 @@ extension Checker {
     }
     candidates.append(name)
     return candidates
+  }
+
+  /// A declared name `name` is probably a typo of: comprehension variables first, then
+  /// variables, in a fixed order so the hint never depends on hashing.
+  func suggestIdentifier(for name: String) -> String? {
+    let locals = scopes.reversed().flatMap { $0.keys.sorted() }
+    let globals = declarations.identifiers.keys.sorted()
+    return Suggestion.closest(to: name, in: locals + globals)
+  }
+
+  /// A declared function `name` is probably a typo of (operators are never suggested).
+  func suggestFunction(for name: String) -> String? {
+    let names = declarations.functions.keys.filter { $0.first?.isLetter ?? false }.sorted()
+    return Suggestion.closest(to: name, in: names)
   }
 }

@@ -97,7 +97,9 @@ package struct Checker {
       return
     }
     setType(e, .error)
-    report(CheckerDiagnostics.undeclaredReference(name, container: container, at: e.id))
+    report(
+      CheckerDiagnostics.undeclaredReference(
+        name, container: container, suggestion: suggestIdentifier(for: name), at: e.id))
   }
 
   private mutating func checkSelect(

@@ -10,13 +10,16 @@ package struct CheckerIssue: Sendable, Hashable {
 /// The checker's message catalogue, after cel-go `checker/errors.go`: every kind of type error
 /// is a named function that owns its wording. The checker never formats a message inline.
 enum CheckerDiagnostics {
-  /// `undeclared reference to 'x' (in container '')`.
-  static func undeclaredReference(_ name: String, container: String, at id: ExprID)
-    -> CheckerIssue
-  {
-    CheckerIssue(
+  /// `undeclared reference to 'x' (in container '')`, with cel-go's suffix
+  /// ` (did you mean 'y'?)` when a declared name is a likely typo.
+  static func undeclaredReference(
+    _ name: String, container: String, suggestion: String?, at id: ExprID
+  ) -> CheckerIssue {
+    let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+    return CheckerIssue(
       id: "cel_undeclared_reference",
-      message: "undeclared reference to '\(name)' (in container '\(container)')", exprID: id)
+      message: "undeclared reference to '\(name)' (in container '\(container)')\(hint)",
+      exprID: id)
   }
 
   /// `found no matching overload for '_+_' applied to '(string, int)'`; for a member call the

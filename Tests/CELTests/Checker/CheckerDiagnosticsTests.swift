@@ -36,8 +36,14 @@ import Testing
       "urgent &&\n  '客户' + visits > 0", "cel_no_matching_overload",
       "found no matching overload for '_+_' applied to '(string, int)'", at: 2, 8),
     Failure(
-      "visit + 1", "cel_undeclared_reference", "undeclared reference to 'visit' (in container '')",
-      at: 1, 1),
+      "visit + 1", "cel_undeclared_reference",
+      "undeclared reference to 'visit' (in container '') (did you mean 'visits'?)", at: 1, 1),
+    Failure(
+      "tags.all(tag, tagz != '')", "cel_undeclared_reference",
+      "undeclared reference to 'tagz' (in container '') (did you mean 'tag'?)", at: 1, 15),
+    Failure(
+      "sise(tags) > 0", "cel_undeclared_reference",
+      "undeclared reference to 'sise' (in container '') (did you mean 'size'?)", at: 1, 1),
     Failure(
       "nosuch(1)", "cel_undeclared_reference", "undeclared reference to 'nosuch' (in container '')",
       at: 1, 1),
@@ -85,7 +91,7 @@ import Testing
     }
     #expect(
       issues.issues.map(\.message) == [
-        "undeclared reference to 'visit' (in container '')",
+        "undeclared reference to 'visit' (in container '') (did you mean 'visits'?)",
         "found no matching overload for 'size' applied to '(int)'",
         "found no matching overload for '_-_' applied to '(string, int)'",
       ])
