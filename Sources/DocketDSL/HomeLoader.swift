@@ -47,7 +47,8 @@ public enum HomeLoader {
     let staff = loading.staff()
     let workflows = loading.workflows()
     HomeChecks.check(
-      workflows: workflows, staff: staff.staff, staffRoles: staff.roles, into: &loading.bag)
+      workflows: workflows, staff: staff.staff,
+      staffRoles: loading.unloadedWorkflows ? [] : staff.roles, into: &loading.bag)
     var byID: OrderedDictionary<WorkflowID, WorkflowDefinition> = [:]
     for decoded in workflows.sorted(by: { $0.definition.id < $1.definition.id })
     where byID[decoded.definition.id] == nil {
@@ -75,7 +76,10 @@ public enum HomeLoader {
   static func decodeWorkflow(
     _ source: SourceFile, text: String, digest: String, reader: NodeReader
   ) -> DecodedWorkflow? {
+    let errorsBefore = reader.bag.errors.count
     let root = YAMLComposer(file: source).compose(text, into: &reader.bag)
+    // A file YAML refused (syntax, limits) has nothing more worth reporting.
+    if root == nil, reader.bag.errors.count > errorsBefore { return nil }
     let stem = ((source.path as NSString).lastPathComponent as NSString).deletingPathExtension
     guard
       let decoded = WorkflowDecoder(reader: reader, stem: stem).decode(
@@ -91,6 +95,9 @@ private struct Loading {
   let root: URL
   var bag = DiagnosticBag()
   var sources: [String: SourceFile] = [:]
+  /// Whether some workflow file could not be decoded at all; its roles are then unknown, so
+  /// "no workflow declares this staff role" would be noise.
+  var unloadedWorkflows = false
 
   init(root: URL) {
     self.root = root
@@ -126,6 +133,7 @@ private struct Loading {
     var out: [DecodedWorkflow] = []
     for name in files {
       guard let (source, text, bytes) = read("workflows/" + name, optional: false) else {
+        unloadedWorkflows = true
         continue
       }
       let reader = NodeReader(file: source)
@@ -133,6 +141,8 @@ private struct Loading {
         source, text: text, digest: SHA256.digest(bytes), reader: reader)
       {
         out.append(decoded)
+      } else {
+        unloadedWorkflows = true
       }
       bag.add(contentsOf: reader.bag.diagnostics)
     }
@@ -152,7 +162,13 @@ private struct Loading {
       return nil
     }
     let bytes = [UInt8](data)
-    guard let text = SourceText.decode(bytes, path: path, into: &bag) else { return nil }
+    guard let text = SourceText.decode(bytes, path: path, into: &bag) else {
+      if bytes.count <= YAMLLimits.default.maxBytes {
+        // Shown with U+FFFD for the bad bytes, so the context line still points at them.
+        sources[path] = SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
+      }
+      return nil
+    }
     let source = SourceFile(path: path, text: text)
     sources[path] = source
     return (source, text, bytes)

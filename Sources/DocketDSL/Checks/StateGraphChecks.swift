@@ -7,9 +7,11 @@ package enum StateGraphChecks {
   package static func check(_ decoded: DecodedWorkflow, into bag: inout DiagnosticBag) {
     let workflow = decoded.definition
     let reachable = reachableStates(workflow, from: [workflow.initial])
+    // With an unknown initial state (already an error) every state would look unreachable.
+    let initialKnown = workflow.states[workflow.initial] != nil
     for state in workflow.states.values {
       let span = decoded.stateSpans[state.id] ?? state.span
-      if !reachable.contains(state.id) {
+      if initialKnown, !reachable.contains(state.id) {
         bag.add(.unreachableState(state.id.rawValue, initial: workflow.initial.rawValue, at: span))
       }
       if !state.isFinal, state.transitions.isEmpty {

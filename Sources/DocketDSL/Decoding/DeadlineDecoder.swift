@@ -49,12 +49,13 @@ package struct DeadlineDecoder {
     return out
   }
 
-  package func stateDeadline(_ node: YAMLNode, state: StateID, calendars: inout [Located<String>])
-    -> DeadlineDefinition?
-  {
+  /// - Parameter keySpan: where `deadline:` is written; the deadline's span unless it has `name:`.
+  package func stateDeadline(
+    _ node: YAMLNode, state: StateID, keySpan: SourceSpan?, calendars: inout [Located<String>]
+  ) -> DeadlineDefinition? {
     let what = "the deadline of state '\(state)'"
     guard let map = reader.mapping(node, what, keys: Self.stateKeys) else { return nil }
-    var name = Located(state.rawValue, at: node.span)
+    var name = Located(state.rawValue, at: keySpan ?? node.span)
     if let given = reader.string(in: map, "name", of: what) {
       if !IdentifierSyntax.isName(given.value) {
         reader.bag.add(

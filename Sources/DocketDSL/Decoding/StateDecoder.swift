@@ -51,7 +51,8 @@ package struct StateDecoder {
       transitions = self.transitions(on, source: id)
     }
     let deadline = map["deadline"].flatMap {
-      DeadlineDecoder(context: context).stateDeadline($0, state: id, calendars: &calendars)
+      DeadlineDecoder(context: context).stateDeadline(
+        $0, state: id, keySpan: map.keySpan("deadline"), calendars: &calendars)
     }
     return StateDefinition(
       id: id, label: reader.string(in: map, "label", of: what)?.value,
