@@ -5,10 +5,13 @@ extension CELEnvironment {
   /// environment's variables, its libraries' functions the checker does not already know,
   /// and its custom functions.
   package var checkerDeclarations: CheckerDeclarations {
-    var d = CheckerDeclarations.all
+    let shared = CheckerDeclarations.all
+    var d = shared.extending()
     for (name, type) in variables { d.declare(identifier: name, type) }
-    for f in libraries.flatMap(\.functions) where d.functions[f.name] == nil {
-      d.declare(f.name, f.overloads.map(OverloadDeclaration.init))
+    for library in libraries {
+      for f in library.functions where shared.function(named: f.name) == nil {
+        d.declare(f.name, f.overloads.map(OverloadDeclaration.init))
+      }
     }
     for f in functions { d.declare(f.name, f.overloads.map(OverloadDeclaration.init)) }
     return d
