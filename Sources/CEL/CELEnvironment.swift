@@ -65,10 +65,9 @@ public struct CELEnvironment: Sendable {
     }
   }
 
-  /// The type of the expression, or its type errors. The checker (`Checker/`) plugs in here;
-  /// until it is available every expression checks as `dyn`.
+  /// The type of the expression, or its type errors (the checker lives in `Checker/`).
   package func check(_ parsed: ParsedExpression) -> Result<CELType, CELIssues> {
-    .success(.dyn)
+    typeCheck(parsed).map(\.type)
   }
 
   package func plan(_ parsed: ParsedExpression, source: String, resultType: CELType) -> CELProgram {

@@ -52,21 +52,9 @@ enum ConformanceRunner {
     return result == expected ? nil : "got \(result), expected \(expected)"
   }
 
-  /// The declared type of a variable. Until the checker's type-string parser is used here,
-  /// the simple names map directly and everything else is `dyn`.
+  /// The declared type of a variable or parameter, in cel-go notation (`list(int)`, `T`).
   static func declaredType(_ text: String) -> CELType {
-    switch text {
-    case "int": .int
-    case "uint": .uint
-    case "double": .double
-    case "bool": .bool
-    case "string": .string
-    case "bytes": .bytes
-    case "null_type": .null
-    case "google.protobuf.Timestamp": .timestamp
-    case "google.protobuf.Duration": .duration
-    default: .dyn
-    }
+    CELType(notation: text) ?? .dyn
   }
 
   static func overload(_ json: CELJSON) -> CELOverload? {
@@ -79,6 +67,13 @@ enum ConformanceRunner {
     }
     var result = CELType.dyn
     if case .string(let r)? = json["result"] { result = declaredType(r) }
-    return CELOverload(id, params, result, member: json["instance"] == .bool(true))
+    var typeParameters: [String] = []
+    if case .array(let ts)? = json["type_params"] {
+      for t in ts {
+        if case .string(let name) = t { typeParameters.append(name) }
+      }
+    }
+    return CELOverload(
+      id, params, result, member: json["instance"] == .bool(true), typeParameters: typeParameters)
   }
 }

@@ -3,9 +3,12 @@ import Testing
 @testable import CEL
 
 /// Compiles and evaluates; a compile failure becomes an `.error` so tests stay one-liners.
+/// Bound names the environment does not declare are declared `dyn`, so the checker accepts them.
 func eval(_ source: String, _ bindings: CELBindings = CELBindings(), env: CELEnvironment = CELEnvironment())
   -> CELValue
 {
+  var env = env
+  for name in bindings.values.keys where env.variables[name] == nil { env.variables[name] = .dyn }
   switch env.compile(source) {
   case .success(let program): return program.evaluate(bindings)
   case .failure(let issues): return .error(CELError(code: "compile", issues.description))
@@ -72,7 +75,7 @@ func eval(_ source: String, _ bindings: CELBindings = CELBindings(), env: CELEnv
   }
 
   @Test func errorsPointAtTheFailingNode() throws {
-    let program = try CELEnvironment().compile("1 + 2 / (x - x)").get()
+    let program = try CELEnvironment(variables: ["x": .int]).compile("1 + 2 / (x - x)").get()
     let value = program.evaluate(CELBindings(["x": 3]))
     guard case .error(let e) = value else {
       Issue.record("expected an error, got \(value)")

@@ -93,7 +93,7 @@ extension Planner {
   mutating func fold(_ eval: Eval, _ id: ExprID) -> Eval {
     var st = EvalState(activation: CELBindings(), slots: slotCount, limits: limits)
     let v = eval(&st)
-    markConstant(id)
+    markConstant(id, v)
     return { _ in v }
   }
 
@@ -101,12 +101,12 @@ extension Planner {
   private mutating func planOperator(_ f: String, _ args: [Expr], id: ExprID) -> Eval? {
     switch (f, args.count) {
     case ("_&&_", 2):
-      let a = plan(args[0])
-      let b = plan(args[1])
+      let a = operand(args[0])
+      let b = operand(args[1])
       return { st in
-        let l = a(&st)
+        let l = a.get(&st)
         if case .bool(false) = l { return l }
-        let r = b(&st)
+        let r = b.get(&st)
         if case .bool(false) = r { return r }
         if case .bool(true) = l, case .bool(true) = r { return r }
         if case .error = l { return l }
@@ -114,12 +114,12 @@ extension Planner {
         return .error(.noMatchingOverload("_&&_", [l, r], id))
       }
     case ("_||_", 2):
-      let a = plan(args[0])
-      let b = plan(args[1])
+      let a = operand(args[0])
+      let b = operand(args[1])
       return { st in
-        let l = a(&st)
+        let l = a.get(&st)
         if case .bool(true) = l { return l }
-        let r = b(&st)
+        let r = b.get(&st)
         if case .bool(true) = r { return r }
         if case .bool(false) = l, case .bool(false) = r { return r }
         if case .error = l { return l }
@@ -139,6 +139,14 @@ extension Planner {
         }
       }
     case ("@not_strictly_false", 1):
+      if case .call("!_", nil, let inner) = args[0].kind, inner.count == 1 {
+        // `exists` loops: continue while the accumulator is not true.
+        let a = plan(inner[0])
+        return { st in
+          if case .bool(true) = a(&st) { return .bool(false) }
+          return .bool(true)
+        }
+      }
       let a = plan(args[0])
       return { st in
         if case .bool(false) = a(&st) { return .bool(false) }
@@ -151,14 +159,12 @@ extension Planner {
       }
     case ("-_", 1):
       return unary(args[0], id, Arithmetic.negate)
-    case ("_==_", 2):
-      return binary(args, id) { l, r in .bool(l.equalsValue(r)) }
-    case ("_!=_", 2):
-      return binary(args, id) { l, r in .bool(!l.equalsValue(r)) }
-    case ("_<_", 2): return comparison(args, id, "_<_") { $0 < 0 }
-    case ("_<=_", 2): return comparison(args, id, "_<=_") { $0 <= 0 }
-    case ("_>_", 2): return comparison(args, id, "_>_") { $0 > 0 }
-    case ("_>=_", 2): return comparison(args, id, "_>=_") { $0 >= 0 }
+    case ("_==_", 2): return comparison(args, id, .equal)
+    case ("_!=_", 2): return comparison(args, id, .notEqual)
+    case ("_<_", 2): return comparison(args, id, .less)
+    case ("_<=_", 2): return comparison(args, id, .lessOrEqual)
+    case ("_>_", 2): return comparison(args, id, .greater)
+    case ("_>=_", 2): return comparison(args, id, .greaterOrEqual)
     case ("_+_", 2):
       if case .ident(let acc) = args[0].kind, acc == Parser.accumulator, let slot = localSlot(acc),
         case .createList(let elements, let optional) = args[1].kind, optional.isEmpty
@@ -262,29 +268,74 @@ extension Planner {
   private mutating func binary(
     _ args: [Expr], _ id: ExprID, _ f: @escaping @Sendable (CELValue, CELValue) -> CELValue
   ) -> Eval {
-    let a = plan(args[0])
-    let b = plan(args[1])
+    let a = operand(args[0])
+    let b = operand(args[1])
     let eval: Eval = { st in
-      let x = a(&st)
+      let x = a.get(&st)
       if case .error = x { return x }
-      let y = b(&st)
+      let y = b.get(&st)
       if case .error = y { return y }
       return f(x, y).at(id)
     }
     return isConstant(args[0]) && isConstant(args[1]) ? fold(eval, id) : eval
   }
 
-  private mutating func comparison(
-    _ args: [Expr], _ id: ExprID, _ name: String, _ test: @escaping @Sendable (Int) -> Bool
-  ) -> Eval {
-    binary(args, id) { l, r in
-      // Fast path for the common double/int cases.
+  private mutating func comparison(_ args: [Expr], _ id: ExprID, _ op: Relation) -> Eval {
+    let a = operand(args[0])
+    let b = operand(args[1])
+    let eval: Eval = { st in
+      let x = a.get(&st)
+      if case .error = x { return x }
+      let y = b.get(&st)
+      if case .error = y { return y }
+      return op.apply(x, y, id)
+    }
+    return isConstant(args[0]) && isConstant(args[1]) ? fold(eval, id) : eval
+  }
+}
+
+/// The six relational operators, applied without an extra closure call.
+enum Relation: Sendable {
+  case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
+
+  var name: String {
+    switch self {
+    case .equal: "_==_"
+    case .notEqual: "_!=_"
+    case .less: "_<_"
+    case .lessOrEqual: "_<=_"
+    case .greater: "_>_"
+    case .greaterOrEqual: "_>=_"
+    }
+  }
+
+  @inline(__always)
+  func test(_ order: Int) -> Bool {
+    switch self {
+    case .equal: order == 0
+    case .notEqual: order != 0
+    case .less: order < 0
+    case .lessOrEqual: order <= 0
+    case .greater: order > 0
+    case .greaterOrEqual: order >= 0
+    }
+  }
+
+  @inline(__always)
+  func apply(_ l: CELValue, _ r: CELValue, _ id: ExprID) -> CELValue {
+    switch self {
+    case .equal: return .bool(l.equalsValue(r))
+    case .notEqual: return .bool(!l.equalsValue(r))
+    default:
       if case .double(let x) = l, case .double(let y) = r {
         if x.isNaN || y.isNaN { return .bool(false) }
         return .bool(test(x < y ? -1 : (x == y ? 0 : 1)))
       }
+      if case .int(let x) = l, case .int(let y) = r {
+        return .bool(test(x < y ? -1 : (x == y ? 0 : 1)))
+      }
       let (order, comparable) = l.compare(r)
-      guard comparable else { return .error(.noMatchingOverload(name, [l, r])) }
+      guard comparable else { return .error(.noMatchingOverload(name, [l, r], id)) }
       guard let order else { return .bool(false) }
       return .bool(test(order))
     }

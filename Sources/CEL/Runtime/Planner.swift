@@ -9,7 +9,7 @@ struct Planner {
   private var scopes: [(name: String, slot: Int)] = []
   private(set) var slotCount = 0
   /// Nodes whose value is known at compile time (folded).
-  private var constants: Set<ExprID> = []
+  private var constants: [ExprID: CELValue] = [:]
 
   init(functions: FunctionTable, container: String, limits: CELLimits) {
     self.functions = functions
@@ -19,10 +19,31 @@ struct Planner {
 
   func isConstant(_ e: Expr) -> Bool {
     if case .literal = e.kind { return true }
-    return constants.contains(e.id)
+    return constants[e.id] != nil
   }
 
-  mutating func markConstant(_ id: ExprID) { constants.insert(id) }
+  func constantValue(_ e: Expr) -> CELValue? {
+    if case .literal(let c) = e.kind { return Planner.constant(c) }
+    return constants[e.id]
+  }
+
+  mutating func markConstant(_ id: ExprID, _ value: CELValue) { constants[id] = value }
+
+  /// How a node's value is obtained, so operators can read constants, variables and loop
+  /// variables directly instead of calling a closure for each.
+  mutating func operand(_ e: Expr) -> Operand {
+    if let v = constantValue(e) { return .constant(v) }
+    if case .ident(let name) = e.kind {
+      if let slot = localSlot(name) { return .local(slot) }
+      let cands = candidates(name, [])
+      if cands.count == 1, Planner.typeValue(named: name) == nil {
+        return .variable(cands[0].name, .error(.undeclaredReference(cands[0].name, e.id)))
+      }
+    }
+    let eval = plan(e)
+    if let v = constantValue(e) { return .constant(v) }
+    return .eval(eval)
+  }
 
   func localSlot(_ name: String) -> Int? {
     scopes.last { $0.name == name }?.slot
@@ -60,6 +81,23 @@ struct Planner {
       return constant ? fold(eval, id) : eval
     case .comprehension(let c):
       return planComprehension(c, id: id)
+    }
+  }
+
+  enum Operand {
+    case constant(CELValue)
+    case variable(String, CELValue)
+    case local(Int)
+    case eval(Eval)
+
+    @inline(__always)
+    func get(_ st: inout EvalState) -> CELValue {
+      switch self {
+      case .constant(let v): return v
+      case .variable(let name, let missing): return st.activation.value(of: name) ?? missing
+      case .local(let slot): return st.locals[slot]
+      case .eval(let e): return e(&st)
+      }
     }
   }
 

@@ -2,18 +2,50 @@
 ///
 /// `exprID` is the node that failed (0 when unknown); ``CELProgram/range(of:)`` maps it back to
 /// the scalar range of the expression source so the error can be shown at its place.
+///
+/// The fields live in a shared box so that `CELValue` stays small (errors are rare; values
+/// are copied constantly).
 public struct CELError: Sendable, Hashable, Error, CustomStringConvertible {
+  private final class Box: Sendable {
+    let code: String
+    let message: String
+    let exprID: Int64
+    init(_ code: String, _ message: String, _ exprID: Int64) {
+      self.code = code
+      self.message = message
+      self.exprID = exprID
+    }
+  }
+  private var box: Box
+
   /// A stable snake_case code: `division_by_zero`, `overflow`, `no_such_key`, ...
-  public var code: String
+  public var code: String {
+    get { box.code }
+    set { box = Box(newValue, box.message, box.exprID) }
+  }
   /// cel-go's wording (`no such key: 'x'`, `division by zero`).
-  public var message: String
+  public var message: String {
+    get { box.message }
+    set { box = Box(box.code, newValue, box.exprID) }
+  }
   /// The failing node, 0 when not known.
-  public var exprID: Int64
+  public var exprID: Int64 {
+    get { box.exprID }
+    set { box = Box(box.code, box.message, newValue) }
+  }
 
   public init(code: String, _ message: String, exprID: Int64 = 0) {
-    self.code = code
-    self.message = message
-    self.exprID = exprID
+    box = Box(code, message, exprID)
+  }
+
+  public static func == (a: CELError, b: CELError) -> Bool {
+    (a.code, a.message, a.exprID) == (b.code, b.message, b.exprID)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(code)
+    hasher.combine(message)
+    hasher.combine(exprID)
   }
 
   public var description: String { message }

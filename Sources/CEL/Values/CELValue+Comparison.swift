@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// CEL equality and ordering: numbers compare across int, uint and double by value
 /// (`1 == 1u`, `1 < 1.5`), and values of unrelated types are unequal rather than errors.
 extension CELValue {
@@ -47,8 +53,18 @@ extension CELValue {
 
   /// String equality by code points: CEL does not normalise (`'\u00e9' != 'e\u0301'`),
   /// unlike Swift's `==`.
+  @inline(__always)
   static func sameScalars(_ a: String, _ b: String) -> Bool {
-    a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    let n = a.utf8.count
+    guard n == b.utf8.count else { return false }
+    let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+      b.utf8.withContiguousStorageIfAvailable { pb in
+        guard let x = pa.baseAddress, let y = pb.baseAddress else { return n == 0 }
+        return memcmp(x, y, n) == 0
+      }
+    }
+    if let fast, let result = fast { return result }
+    return a.utf8.elementsEqual(b.utf8)
   }
 
   /// -1, 0 or 1 for two numbers of any numeric kinds; nil when either is NaN.
