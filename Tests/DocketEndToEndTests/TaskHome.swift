@@ -81,6 +81,16 @@ extension TemporaryHome {
     try docket(arguments, as: user, now: now)
   }
 
+  /// The same with the arguments as an array.
+  @discardableResult
+  func docket(_ arguments: [String], as user: String? = nil, now: String = TaskHome.morning)
+    throws -> DocketResult
+  {
+    var env = ["DOCKET_NOW": now]
+    if let user { env["DOCKET_USER"] = user }
+    return try RunDocket.run(arguments, home: self, environment: env)
+  }
+
   /// Creates a task as `ann` and returns its id.
   func newTask(
     _ title: String = "打印机卡纸", priority: String = "low", now: String = TaskHome.morning,
