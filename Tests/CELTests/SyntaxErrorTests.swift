@@ -33,3 +33,31 @@ import Testing
     #expect(issue("{'if': 1}.if") == nil)
   }
 }
+
+@Suite struct UTF8InputTests {
+  @Test func invalidUTF8IsASyntaxIssueAtTheBadByte() throws {
+    let bytes: [UInt8] = Array("'ab' + '".utf8) + [0xFF, 0x27]
+    guard case .failure(let issues) = CELEnvironment().compile(utf8: bytes) else {
+      Issue.record("expected an issue")
+      return
+    }
+    let issue = try #require(issues.first)
+    #expect(issue.id == "cel_syntax")
+    #expect(issue.column == 9)
+  }
+
+  @Test func validUTF8Compiles() throws {
+    let program = try CELEnvironment().compile(utf8: Array("'名' + '字'".utf8)).get()
+    #expect(program.evaluate() == .string("名字"))
+  }
+}
+
+@Suite struct SyntaxMessageTests {
+  @Test func messagesUseCelGoWording() throws {
+    guard case .failure(let issues) = CELEnvironment().compile("(1 + 2") else {
+      Issue.record("expected a syntax error")
+      return
+    }
+    #expect(issues.first?.message == "Syntax error: mismatched input '<EOF>' expecting ')'")
+  }
+}

@@ -95,7 +95,7 @@ struct Parser {
     let t = current
     let found: String
     switch t.kind {
-    case .eof: found = "<EOF>"
+    case .eof: found = "'<EOF>'"
     case .ident(let s): found = "'\(s)'"
     case .punct(let p): found = "'\(p)'"
     default: found = "literal"
