@@ -60,7 +60,7 @@ let package = Package(
     .target(
       name: "DocketCLI",
       dependencies: [
-        "DocketKit", "DocketReports", "DocketDiagnostics",
+        "DocketKit", "DocketReports", "DocketDiagnostics", "DocketModel", "DocketEngine", "CEL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Rainbow", package: "Rainbow"),
       ],
@@ -73,6 +73,7 @@ let package = Package(
     .testTarget(name: "DocketDiagnosticsTests", dependencies: ["DocketDiagnostics"]),
     .testTarget(name: "CELTests", dependencies: ["CEL"]),
     .testTarget(name: "CELConformanceTests", dependencies: ["CEL"]),
+    .testTarget(name: "DocketModelTests", dependencies: ["DocketModel"]),
     .testTarget(name: "DocketDSLTests", dependencies: ["DocketDSL", "DocketTestSupport"]),
     .testTarget(name: "DocketEngineTests", dependencies: ["DocketEngine", "DocketDSL", "DocketTestSupport"]),
     .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "DocketTestSupport"]),

@@ -1,2 +1,8 @@
 // Entry point only: the commands live in DocketCLI.
-print("docket: under construction")
+import DocketCLI
+import Foundation
+
+exit(
+  DocketMain.run(
+    arguments: Array(CommandLine.arguments.dropFirst()),
+    environment: ProcessInfo.processInfo.environment))

@@ -1,0 +1,47 @@
+/// The bridge between the façade and the checker: what an environment declares, and issues
+/// located in the source.
+extension CELEnvironment {
+  /// The names a checked expression may use: the standard library and extensions, then the
+  /// environment's variables, its libraries' functions the checker does not already know,
+  /// and its custom functions.
+  package var checkerDeclarations: CheckerDeclarations {
+    let shared = CheckerDeclarations.all
+    var d = shared.extending()
+    for (name, type) in variables { d.declare(identifier: name, type) }
+    for library in libraries {
+      for f in library.functions where shared.function(named: f.name) == nil {
+        d.declare(f.name, f.overloads.map(OverloadDeclaration.init))
+      }
+    }
+    for f in functions { d.declare(f.name, f.overloads.map(OverloadDeclaration.init)) }
+    return d
+  }
+
+  /// Type-checks a parsed expression; issues come back sorted by position.
+  package func typeCheck(_ parsed: ParsedExpression) -> Result<CheckedExpression, CELIssues> {
+    let checked = Checker.check(
+      parsed.root, declarations: checkerDeclarations, container: container)
+    guard checked.issues.isEmpty else {
+      return .failure(CELIssues(checked.issues.map { CELIssue($0, in: parsed.sourceMap) }))
+    }
+    return .success(checked)
+  }
+}
+
+extension OverloadDeclaration {
+  /// The signature of a custom or library overload.
+  init(_ overload: CELOverload) {
+    self.init(
+      id: overload.id, parameters: overload.parameters, result: overload.result,
+      isMember: overload.isMember,
+      typeParameters: overload.typeParameters.isEmpty ? nil : overload.typeParameters)
+  }
+}
+
+extension CELIssue {
+  /// A checker issue placed at its node's range (the start of the source when unknown).
+  package init(_ issue: CheckerIssue, in map: SourceMap) {
+    let range = map.range(of: issue.exprID) ?? 0..<0
+    self.init(id: issue.id, message: issue.message, range: range, in: map)
+  }
+}

@@ -1,0 +1,138 @@
+/// The signature of one overload, as the checker sees it (cel-go `decls.OverloadDecl`).
+package struct OverloadDeclaration: Sendable, Hashable {
+  /// Stable, cel-go-like id: `add_int64`, `size_string`, `string_lower_ascii`.
+  package let id: String
+  /// Parameter types; for a member overload the receiver comes first.
+  package let parameters: [CELType]
+  package let result: CELType
+  /// `x.f(y)` rather than `f(x, y)`.
+  package let isMember: Bool
+  /// The type parameters of the signature; each use of the overload gets fresh ones.
+  package let typeParameters: [String]
+
+  package init(
+    id: String, parameters: [CELType], result: CELType, isMember: Bool,
+    typeParameters: [String]? = nil
+  ) {
+    self.id = id
+    self.parameters = parameters
+    self.result = result
+    self.isMember = isMember
+    // Declarations written without an explicit list (custom functions, the conformance
+    // `type_env`) get the parameters that occur in the signature, in order of appearance.
+    var names: [String] = []
+    for name in typeParameters ?? (parameters + [result]).flatMap(\.typeParameterNames)
+    where !names.contains(name) {
+      names.append(name)
+    }
+    self.typeParameters = names
+  }
+}
+
+/// A function name and its overloads (cel-go `decls.FunctionDecl`).
+package struct FunctionDeclaration: Sendable, Hashable {
+  package let name: String
+  package private(set) var overloads: [OverloadDeclaration]
+
+  package init(name: String, overloads: [OverloadDeclaration]) {
+    self.name = name
+    self.overloads = []
+    for o in overloads { add(o) }
+  }
+
+  /// Adds an overload unless one with the same id is already declared (the first wins, so
+  /// the standard declarations cannot be redefined by a library listing them again).
+  package mutating func add(_ overload: OverloadDeclaration) {
+    guard !overloads.contains(where: { $0.id == overload.id }) else { return }
+    overloads.append(overload)
+  }
+}
+
+/// Everything a checked expression may refer to by name: functions with their overloads and
+/// identifiers (variables and type names) with their types.
+///
+/// Declarations can be layered: an environment's variables and custom functions sit on top
+/// of the shared standard tables (``extending()``), so compiling an expression does not copy
+/// the standard library's tables.
+package struct CheckerDeclarations: Sendable {
+  private var functions: [String: FunctionDeclaration] = [:]
+  private var identifiers: [String: CELType] = [:]
+  private var base: Layer?
+
+  /// The declarations underneath a layer, shared rather than copied.
+  private final class Layer: Sendable {
+    let declarations: CheckerDeclarations
+    init(_ declarations: CheckerDeclarations) { self.declarations = declarations }
+  }
+
+  package init() {}
+
+  /// An empty layer over these declarations.
+  package func extending() -> CheckerDeclarations {
+    var layer = CheckerDeclarations()
+    layer.base = Layer(self)
+    return layer
+  }
+
+  /// A function with the overloads of every layer (lower layers' first).
+  package func function(named name: String) -> FunctionDeclaration? {
+    let own = functions[name]
+    guard let inherited = base?.declarations.function(named: name) else { return own }
+    guard let own else { return inherited }
+    var merged = inherited
+    for o in own.overloads { merged.add(o) }
+    return merged
+  }
+
+  /// The type of a variable or type name; upper layers shadow lower ones.
+  package func identifier(named name: String) -> CELType? {
+    identifiers[name] ?? base?.declarations.identifier(named: name)
+  }
+
+  /// Every declared function name, sorted.
+  package var functionNames: [String] {
+    Array(Set(functions.keys).union(base?.declarations.functionNames ?? [])).sorted()
+  }
+
+  /// Every declared identifier, sorted.
+  package var identifierNames: [String] {
+    Array(Set(identifiers.keys).union(base?.declarations.identifierNames ?? [])).sorted()
+  }
+
+  package mutating func declare(_ function: String, _ overloads: [OverloadDeclaration]) {
+    var decl = functions[function] ?? FunctionDeclaration(name: function, overloads: [])
+    for o in overloads { decl.add(o) }
+    functions[function] = decl
+  }
+
+  package mutating func declare(identifier name: String, _ type: CELType) {
+    identifiers[name] = type
+  }
+
+  /// Adds every function and identifier of `other`'s own layer; existing overloads keep
+  /// precedence.
+  package mutating func merge(_ other: CheckerDeclarations) {
+    for (name, f) in other.functions { declare(name, f.overloads) }
+    for (name, t) in other.identifiers { identifiers[name] = t }
+  }
+}
+
+// MARK: - Helpers that keep the declaration tables readable
+
+/// A global overload `f(params) -> result`.
+func global(_ id: String, _ params: [CELType], _ result: CELType) -> OverloadDeclaration {
+  OverloadDeclaration(id: id, parameters: params, result: result, isMember: false)
+}
+
+/// A member overload `params[0].f(params[1...]) -> result`.
+func member(_ id: String, _ params: [CELType], _ result: CELType) -> OverloadDeclaration {
+  OverloadDeclaration(id: id, parameters: params, result: result, isMember: true)
+}
+
+extension CELType {
+  /// Type parameters as the standard declarations name them.
+  static let paramA = CELType.typeParam("A")
+  static let paramB = CELType.typeParam("B")
+  static let paramK = CELType.typeParam("K")
+  static let paramV = CELType.typeParam("V")
+}

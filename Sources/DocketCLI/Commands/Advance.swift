@@ -1,0 +1,33 @@
+import ArgumentParser
+import DocketModel
+import DocketReports
+
+extension DocketCommand {
+  /// `docket advance ID EVENT [--set K=V]... [--note TEXT]`: fire an event on a ticket.
+  struct Advance: DocketRunnable {
+    static let configuration = CommandConfiguration(
+      abstract: "Fire an event on a ticket (exit 1 if the workflow refuses; nothing changes).")
+
+    @Argument(help: "The ticket id, e.g. CMP-000001.") var id: String
+    @Argument(help: "The event, as listed by `docket show ID`.") var event: String
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a field.", valueName: "field=value"))
+    var fields: [FieldAssignment] = []
+    @Option(help: "A note for the history (some events require one).") var note: String?
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
+      let actor = try context.requireActor()
+      let ticket = try TicketID.parse(id)
+      let session = try context.openSession()
+      let before = try session.instance(ticket)
+      let after = try session.advance(
+        ticket, event: EventName(event), fields: fields, note: note, actor: actor)
+      let was = Describe(home: session.home, instance: before)
+      let now = Describe(home: session.home, instance: after)
+      var text = "\(after.id.rawValue): \(event): \(was.state) → \(now.state)"
+      text += after.isOpen ? ", owner \(now.owner)\n" : " (closed)\n"
+      return CommandOutput(
+        text: text, json: InstanceJSON.document(after, zone: session.home.settings.timeZone))
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import DocketModel
+import DocketReports
+
+extension DocketCommand {
+  /// `docket new WORKFLOW [--set K=V]...`: create a ticket and print its id.
+  struct New: DocketRunnable {
+    static let configuration = CommandConfiguration(
+      abstract: "Create a ticket; prints the new id.",
+      discussion: "Each --set value is read by the field's type: int, number, bool (true/false/yes/no/1/0), enum, date, datetime (RFC 3339), duration (1h30m), list (a,b or a JSON array).")
+
+    @Argument(help: "The workflow id (a file stem in workflows/).") var workflow: String
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set a field.", valueName: "field=value"))
+    var fields: [FieldAssignment] = []
+    @OptionGroup var global: GlobalOptions
+
+    func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
+      let actor = try context.requireActor()
+      let session = try context.openSession()
+      let instance = try session.create(WorkflowID(workflow), fields: fields, actor: actor)
+      let names = Describe(home: session.home, instance: instance)
+      return CommandOutput(
+        text: instance.id.rawValue + "\n",
+        json: InstanceJSON.document(instance, zone: session.home.settings.timeZone),
+        notes: "created \(names.title) \(instance.id.rawValue): \(names.state), owner \(names.owner)\n")
+    }
+  }
+}

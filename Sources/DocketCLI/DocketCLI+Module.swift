@@ -1,1 +1,0 @@
-// The DocketCLI module; see Package.swift for its place in the architecture.

@@ -1,0 +1,64 @@
+import ArgumentParser
+import DocketModel
+import Foundation
+
+/// The options every command takes (contract §6): `--home`, `--as`, `--now`, `--json`.
+struct GlobalOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp(
+    "The home folder (default: $DOCKET_HOME, else the current folder).", valueName: "dir"),
+    completion: .directory)
+  var home: String?
+
+  @Option(name: .customLong("as"), help: ArgumentHelp(
+    "Act as this staff member (default: $DOCKET_USER).", valueName: "user"))
+  var actor: String?
+
+  @Option(name: .long, help: ArgumentHelp(
+    "Pretend it is this time, RFC 3339 (default: $DOCKET_NOW, else the clock).",
+    valueName: "time"))
+  var now: String?
+
+  @Flag(name: .long, help: "Print one JSON document on stdout instead of text.")
+  var json = false
+
+  /// The options with their environment fallbacks applied.
+  ///
+  /// - Parameters:
+  ///   - environment: the process environment (a parameter so tests can pass their own).
+  ///   - currentDirectory: used when neither `--home` nor `$DOCKET_HOME` is given.
+  /// - Throws: a usage failure when `--now`/`$DOCKET_NOW` is not RFC 3339.
+  func resolve(environment: [String: String], currentDirectory: String) throws(CommandFailure)
+    -> ResolvedOptions
+  {
+    let homePath = nonEmpty(home) ?? nonEmpty(environment["DOCKET_HOME"]) ?? currentDirectory
+    let base = URL(fileURLWithPath: currentDirectory, isDirectory: true)
+    let homeURL = URL(fileURLWithPath: homePath, isDirectory: true, relativeTo: base)
+      .standardizedFileURL
+    let user = (nonEmpty(actor) ?? nonEmpty(environment["DOCKET_USER"])).map { UserID($0) }
+    var fixedNow: Date?
+    if let text = nonEmpty(now) ?? nonEmpty(environment["DOCKET_NOW"]) {
+      guard let date = RFC3339.parse(text) else {
+        let source = nonEmpty(now) != nil ? "--now" : "DOCKET_NOW"
+        throw .usage(
+          "\(source) '\(text)' is not an RFC 3339 time (e.g. 2026-03-02T09:00:00+08:00)")
+      }
+      fixedNow = date
+    }
+    return ResolvedOptions(home: homeURL, actor: user, now: fixedNow, json: json)
+  }
+
+  private func nonEmpty(_ s: String?) -> String? {
+    guard let s, !s.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+    return s
+  }
+}
+
+/// ``GlobalOptions`` after the environment fallbacks: what commands actually use.
+struct ResolvedOptions: Sendable, Equatable {
+  var home: URL
+  /// Nil when neither `--as` nor `$DOCKET_USER` names anyone.
+  var actor: UserID?
+  /// Nil means the system clock.
+  var now: Date?
+  var json: Bool
+}

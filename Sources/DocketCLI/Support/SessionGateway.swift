@@ -1,0 +1,70 @@
+import CEL
+import DocketDiagnostics
+import DocketModel
+import DocketReports
+import Foundation
+
+/// What the commands need from an opened home, in the command line's own terms.
+///
+/// Commands talk to this, never to the session directly: the adaptor
+/// (``DocketKitGateway``) turns the session's values and errors into rows, choices and
+/// ``CommandFailure``s in one place, and commands stay a few lines each.
+protocol SessionGateway {
+  var home: Home { get }
+  /// The time this command runs at (`--now`, `$DOCKET_NOW`, else the clock when opened).
+  var now: Date { get }
+
+  func create(_ workflow: WorkflowID, fields: [FieldAssignment], actor: UserID)
+    throws(CommandFailure) -> Instance
+  func advance(
+    _ id: InstanceID, event: EventName, fields: [FieldAssignment], note: String?, actor: UserID
+  ) throws(CommandFailure) -> Instance
+  func assign(_ id: InstanceID, to user: UserID, actor: UserID) throws(CommandFailure) -> Instance
+  func tick() throws(CommandFailure) -> [TickFiring]
+  func instance(_ id: InstanceID) throws(CommandFailure) -> Instance
+  func choices(for id: InstanceID, actor: UserID) throws(CommandFailure) -> [EventChoice]
+  func tickets(_ filter: TicketFilter) throws(CommandFailure) -> [TicketRow]
+  /// Warnings and notes about the home (it opened, so it has no errors).
+  func validationNotes() -> ValidationNotes
+  /// Rebuilds derived files; returns how many tickets were indexed.
+  func reindex() throws(CommandFailure) -> Int
+  /// What a guard on this ticket sees: its fields, `instance`, `now` (and `actor` when one
+  /// is given), declared with the types a guard is checked against.
+  func evaluationScope(for id: InstanceID, actor: UserID?) throws(CommandFailure)
+    -> EvaluationScope
+}
+
+/// Variables for `docket eval`: declared types for checking, values for evaluation.
+struct EvaluationScope: Sendable {
+  var types: [String: CELType] = [:]
+  var values: [String: CELValue] = [:]
+}
+
+/// One warning or breach that `tick` ran.
+struct TickFiring: Sendable, Hashable {
+  var id: InstanceID
+  var deadline: String
+  /// `warning` or `breach`.
+  var kind: String
+  var at: Date
+}
+
+/// The filters of `docket list` and the queue.
+struct TicketFilter: Sendable, Equatable {
+  enum Status: Sendable, Equatable { case open, closed, any }
+  var workflow: WorkflowID?
+  var state: StateID?
+  var assignee: UserID?
+  var status: Status = .open
+  var overdueOnly = false
+  /// The queue: tickets this person holds or that wait in a queue of a role they hold.
+  var queueOf: UserID?
+}
+
+/// What `validate` reports on a home without errors.
+struct ValidationNotes: Sendable {
+  var warnings: [Diagnostic] = []
+  var sources: [String: SourceFile] = [:]
+  /// Open tickets running on an older version of their workflow, one sentence each.
+  var pinned: [String] = []
+}

@@ -1,0 +1,83 @@
+import DocketModel
+import Foundation
+
+/// The workflow interpreter: commands in, a ``Changeset`` or a ``Refusal`` out.
+///
+/// Pure: it performs no I/O, never reads a clock (`now` is a parameter) and never prints. It
+/// reads tickets through an `InstanceReader` and returns every ticket it changed, with its
+/// next revision, plus outbox messages; the session commits them whole. A refusal returns
+/// nothing else, so the store stays byte-for-byte unchanged. The order of the steps of each
+/// command is documented in `docs/engine.md`.
+public struct Engine: Sendable {
+  public let home: Home
+
+  public init(home: Home) {
+    self.home = home
+  }
+
+  /// Creates a ticket of `workflow` from `input`, owned by `actor` if they hold the initial
+  /// state's role. Its id is the store's last number for the prefix + 1.
+  public func create(
+    _ workflow: WorkflowID, input: FieldInput, actor: UserID, at now: Date,
+    reader: some InstanceReader
+  ) -> Result<Changeset, Refusal> {
+    var tx = Transaction(reader: reader)
+    return start(workflow, input: input, actor: actor, at: now, in: &tx).map { _ in tx.changeset }
+  }
+
+  /// Fires `event` on a ticket: input first, then guard, `require`, `set`, target, note,
+  /// assignment, clocks and history (in that order; see `docs/engine.md`).
+  public func advance(
+    _ id: InstanceID, event: EventName, input: FieldInput, note: String?, actor: UserID,
+    at now: Date, reader: some InstanceReader
+  ) -> Result<Changeset, Refusal> {
+    var tx = Transaction(reader: reader)
+    let result = resolveActor(actor).flatMap { who in
+      tx.instance(id).flatMap { instance in
+        definition(for: instance).flatMap { definition in
+          fire(event, on: instance, definition: definition, input: input, note: note, by: who, at: now)
+        }
+      }
+    }
+    return result.map { instance in
+      tx.save(instance)
+      return tx.changeset
+    }
+  }
+
+  /// Gives a ticket to `user` (or lets `user` claim it). The user must hold the role the
+  /// ticket waits for; see ``assign(_:to:actor:at:reader:)`` in `docs/engine.md` for who may
+  /// give tickets to others.
+  public func assign(
+    _ id: InstanceID, to user: UserID, actor: UserID, at now: Date, reader: some InstanceReader
+  ) -> Result<Changeset, Refusal> {
+    var tx = Transaction(reader: reader)
+    return handOver(id, to: user, actor: actor, at: now, in: &tx).map { _ in tx.changeset }
+  }
+
+  /// Runs every warning and breach due at `now` on these tickets, each exactly once, as
+  /// `system`, in order of due time, then instance id, then deadline name, then warning
+  /// before breach. Tickets that do not exist, are closed or cannot be read are skipped.
+  public func tick(_ ids: [InstanceID], at now: Date, reader: some InstanceReader)
+    -> Result<Changeset, Refusal>
+  {
+    var tx = Transaction(reader: reader)
+    runDeadlines(ids, at: now, in: &tx)
+    return .success(tx.changeset)
+  }
+
+  /// For `show`: every event of the ticket's state, with whether `actor` may fire it now and
+  /// why not. A dry run: nothing is changed, and no input is assumed (so `require` is listed,
+  /// not checked).
+  public func options(for instance: Instance, actor: UserID, at now: Date) -> [EventOption] {
+    eventOptions(for: instance, actor: actor, at: now)
+  }
+
+  /// The definition a ticket runs on (its pinned version).
+  func definition(for instance: Instance) -> Result<WorkflowDefinition, Refusal> {
+    guard let d = home.definition(for: instance) else {
+      return .failure(.unknownWorkflow(instance.workflow, suggestion: nil))
+    }
+    return .success(d)
+  }
+}

@@ -1,0 +1,71 @@
+import DocketDiagnostics
+import DocketModel
+import Foundation
+
+extension Engine {
+  /// Checks the given values against the workflow's fields and applies them, in field-name
+  /// order. Returns the fields whose value changed.
+  func applyInput(
+    _ input: FieldInput, to instance: inout Instance, definition: WorkflowDefinition
+  ) -> Result<[String: JSONValue], Refusal> {
+    let parser = FieldValueParser(timeZone: home.settings.timeZone)
+    var changed: [String: JSONValue] = [:]
+    for name in input.values.keys.sorted() {
+      guard let value = input.values[name] else { continue }
+      guard let field = definition.fields[name] else {
+        let suggestion = Suggestion.closest(
+          to: name.rawValue, in: definition.fields.keys.map(\.rawValue))
+        return .failure(
+          .unknownField(name, workflow: definition.id, suggestion: suggestion.map { FieldName($0) }))
+      }
+      switch parser.parse(value, for: field) {
+      case .failure(let r): return .failure(r)
+      case .success(let v): instance.setField(name, to: v, changed: &changed)
+      }
+    }
+    return .success(changed)
+  }
+
+  /// Evaluates a `set:` map against `instance` as it is now (every value sees the same
+  /// snapshot, so the order of the keys does not matter), then applies the results.
+  func applyAssignments(
+    _ assignments: [FieldAssignment], to instance: inout Instance,
+    definition: WorkflowDefinition, context: EvaluationContext
+  ) -> Result<[String: JSONValue], Refusal> {
+    var results: [(FieldName, JSONValue)] = []
+    for a in assignments {
+      guard let field = definition.fields[a.field] else {
+        return .failure(.unknownField(a.field, workflow: definition.id, suggestion: nil))
+      }
+      let value = a.value.program.evaluate(context)
+      switch FieldConversion.jsonValue(value, for: field, timeZone: home.settings.timeZone) {
+      case .success(let v): results.append((a.field, v))
+      case .failure(let failure):
+        let reason = failure.reason
+        var where_ = ""
+        if case .error(let e) = value, let loc = a.value.location(of: e) { where_ = " at \(loc)" }
+        return .failure(
+          .invalidValue(
+            field: a.field, label: field.displayName, value: a.value.source,
+            reason: "setting it failed: \(reason)\(where_)"))
+      }
+    }
+    var changed: [String: JSONValue] = [:]
+    for (name, v) in results { instance.setField(name, to: v, changed: &changed) }
+    return .success(changed)
+  }
+}
+
+extension Instance {
+  /// Sets a field (removing it when null) and notes it in `changed` if its value changed.
+  mutating func setField(_ name: FieldName, to value: JSONValue, changed: inout [String: JSONValue]) {
+    let old = fields[name.rawValue] ?? .null
+    guard old != value else { return }
+    if value.isNull {
+      fields[name.rawValue] = nil
+    } else {
+      fields[name.rawValue] = value
+    }
+    changed[name.rawValue] = value
+  }
+}

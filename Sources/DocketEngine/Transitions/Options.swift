@@ -1,0 +1,40 @@
+import DocketModel
+import Foundation
+
+extension Engine {
+  /// Every event of the ticket's state, in file order, checked as a dry run: roles first,
+  /// then the guard over the ticket as it is (no input). Nothing is changed.
+  func eventOptions(for instance: Instance, actor actorID: UserID, at now: Date) -> [EventOption] {
+    guard case .success(let definition) = definition(for: instance),
+      let state = definition.states[instance.state], instance.isOpen
+    else { return [] }
+    let actor: Actor? = try? resolveActor(actorID).get()
+    let context = EvaluationContext(
+      instance: instance, definition: definition, now: now, actor: actorID,
+      actorRoles: actor?.roles ?? [], event: nil)
+    return state.transitions.values.map { t in
+      var refusal: Refusal?
+      if let actor {
+        refusal = checkRoles(t, in: definition, actor: actor)
+        if refusal == nil, let g = t.guardCondition {
+          refusal = checkGuard(g, event: t.event, in: context.firing(t.event))
+        }
+      } else {
+        refusal = .unknownUser(actorID)
+      }
+      return EventOption(
+        event: t.event, label: t.label, targets: t.target.possibleTargets, refusal: refusal,
+        missingFields: t.requiredFields.filter { !instance.field($0).isFilled },
+        needsNote: t.note == .required)
+    }
+  }
+}
+
+extension EvaluationContext {
+  /// The same context with `event` bound.
+  func firing(_ event: EventName) -> EvaluationContext {
+    EvaluationContext(
+      instance: instance, definition: definition, now: now, actor: actor, actorRoles: actorRoles,
+      event: event)
+  }
+}

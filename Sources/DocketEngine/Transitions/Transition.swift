@@ -1,0 +1,139 @@
+import CEL
+import DocketModel
+import Foundation
+
+extension Engine {
+  /// Fires `event` on `instance` and returns the changed copy, or why not.
+  ///
+  /// The steps, in order (each may refuse, and a refusal discards everything):
+  /// 1. the ticket must be open and its state must handle the event (`final_state`,
+  ///    `unknown_event`);
+  /// 2. the actor must hold a `by` role (`not_permitted`; `system` is never restricted);
+  /// 3. the input is applied (`invalid_value`): the form is filled before the button is pressed;
+  /// 4. the guard must be true (`guard_failed`);
+  /// 5. `require`d fields must be filled (`missing_fields`);
+  /// 6. `set` values are evaluated over the ticket after input and applied (`invalid_value`);
+  /// 7. the target is chosen: the first branch whose `if` holds (`no_branch`);
+  /// 8. a required note must be given (`missing_fields`);
+  /// 9. the assignee follows the transition's `assign`, else the target state's;
+  /// 10. clocks stop and start; a final target closes the ticket; history records the step.
+  func fire(
+    _ event: EventName, on original: Instance, definition: WorkflowDefinition, input: FieldInput,
+    note: String?, by actor: Actor, at now: Date
+  ) -> Result<Instance, Refusal> {
+    guard original.isOpen, let state = definition.states[original.state], !state.isFinal else {
+      return .failure(.finalState(original.id, state: original.state))
+    }
+    guard let transition = state.transitions[event] else {
+      return .failure(
+        .unknownEvent(event: event, state: original.state, available: Array(state.transitions.keys)))
+    }
+    if let refusal = checkRoles(transition, in: definition, actor: actor) {
+      return .failure(refusal)
+    }
+    var instance = original
+    var changed: [String: JSONValue]
+    switch applyInput(input, to: &instance, definition: definition) {
+    case .failure(let r): return .failure(r)
+    case .success(let c): changed = c
+    }
+    var context = EvaluationContext(
+      instance: instance, definition: definition, now: now, actor: actor.id,
+      actorRoles: actor.roles, event: event)
+    if let g = transition.guardCondition, let refusal = checkGuard(g, event: event, in: context) {
+      return .failure(refusal)
+    }
+    let missing = transition.requiredFields.filter { !instance.field($0).isFilled }
+    if !missing.isEmpty {
+      return .failure(
+        .missingFields(
+          event: event, fields: missing.map { definition.fields[$0]?.displayName ?? $0.rawValue }))
+    }
+    if !transition.assignments.isEmpty {
+      switch applyAssignments(
+        transition.assignments, to: &instance, definition: definition, context: context)
+      {
+      case .failure(let r): return .failure(r)
+      case .success(let c): changed.merge(c) { _, new in new }
+      }
+      context = EvaluationContext(
+        instance: instance, definition: definition, now: now, actor: actor.id,
+        actorRoles: actor.roles, event: event)
+    }
+    let target: StateID
+    switch chooseTarget(transition, event: event, in: context) {
+    case .failure(let r): return .failure(r)
+    case .success(let t): target = t
+    }
+    let trimmedNote = note.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
+    if transition.note == .required, trimmedNote == nil {
+      return .failure(.noteRequired(event: event))
+    }
+    let before = instance.assignee
+    instance.assignee = assignee(
+      after: instance.assignee,
+      role: transition.assignRole ?? definition.states[target]?.assignRole)
+    instance.state = target
+    DeadlineScheduler(definition: definition).move(&instance, from: original.state, to: target, at: now)
+    if definition.states[target]?.isFinal == true {
+      instance.status = .closed
+      instance.closedAt = now
+    }
+    instance.record(
+      at: now, actor: actor.id, event: event.rawValue, from: original.state, to: target,
+      set: changed, note: trimmedNote,
+      assignee: instance.assignee == before ? nil : instance.assignee)
+    return .success(instance)
+  }
+
+  /// Nil when the guard holds; otherwise the refusal, with the guard's message (or its
+  /// expression) and, for an evaluation error, what went wrong and where.
+  func checkGuard(_ g: GuardDefinition, event: EventName, in context: EvaluationContext) -> Refusal? {
+    let text = g.message ?? "the condition `\(g.expression.source)` is not met"
+    switch g.expression.evaluate(in: context) {
+    case .value(.bool(true)):
+      return nil
+    case .value(.bool(false)):
+      return .guardFailed(event: event, message: text, reason: nil, location: nil)
+    case .value(let other):
+      return .guardFailed(
+        event: event, message: text,
+        reason: "the condition gave \(other.celType.runtimeName) \(other), not true or false",
+        location: g.expression.span?.description)
+    case .failed(let reason, let location):
+      return .guardFailed(
+        event: event, message: g.message ?? "the condition `\(g.expression.source)` could not be checked",
+        reason: reason, location: location)
+    }
+  }
+
+  /// The target state: the only one, or the first branch whose condition is true.
+  func chooseTarget(_ transition: TransitionDefinition, event: EventName, in context: EvaluationContext)
+    -> Result<StateID, Refusal>
+  {
+    switch transition.target {
+    case .state(let s):
+      return .success(s)
+    case .branches(let branches):
+      for b in branches {
+        guard let condition = b.condition else { return .success(b.target) }
+        switch condition.evaluate(in: context) {
+        case .value(.bool(true)): return .success(b.target)
+        case .value(.bool(false)): continue
+        case .value(let other):
+          return .failure(
+            .guardFailed(
+              event: event, message: "the branch condition `\(condition.source)` could not be decided",
+              reason: "it gave \(other.celType.runtimeName) \(other), not true or false",
+              location: condition.span?.description))
+        case .failed(let reason, let location):
+          return .failure(
+            .guardFailed(
+              event: event, message: "the branch condition `\(condition.source)` could not be checked",
+              reason: reason, location: location))
+        }
+      }
+      return .failure(.noBranch(event: event, state: transition.source))
+    }
+  }
+}

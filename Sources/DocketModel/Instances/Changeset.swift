@@ -1,0 +1,43 @@
+import Foundation
+
+/// A message appended to `data/outbox.jsonl` (contract §2): one JSON object a line.
+public struct OutboxMessage: Sendable, Hashable {
+  public var at: Date
+  public var to: [RoleID]
+  public var instance: InstanceID
+  public var message: String
+
+  public init(at: Date, to: [RoleID], instance: InstanceID, message: String) {
+    self.at = at
+    self.to = to
+    self.instance = instance
+    self.message = message
+  }
+}
+
+/// Everything one command changes: committed whole or not at all.
+///
+/// Each instance carries its new `revision`; the store writes it only if the file on disk
+/// still has `revision - 1` (a new instance has revision 1 and must not exist yet).
+public struct Changeset: Sendable {
+  public var instances: [Instance]
+  public var outbox: [OutboxMessage]
+
+  public init(instances: [Instance] = [], outbox: [OutboxMessage] = []) {
+    self.instances = instances
+    self.outbox = outbox
+  }
+
+  public var isEmpty: Bool { instances.isEmpty && outbox.isEmpty }
+}
+
+/// What the engine may read of the store while deciding one command.
+///
+/// The session holds the store's lock for the whole command, so what it reads cannot change
+/// underneath it.
+public protocol InstanceReader {
+  /// The ticket with this id, or nil if there is none. Throws when its file is unreadable.
+  func instance(_ id: InstanceID) throws -> Instance?
+  /// The highest id number ever used with this prefix (0 if none), so new ids never repeat.
+  func lastNumber(forPrefix prefix: String) throws -> Int
+}
