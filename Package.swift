@@ -60,7 +60,7 @@ let package = Package(
     .target(
       name: "DocketCLI",
       dependencies: [
-        "DocketKit", "DocketReports", "DocketDiagnostics", "DocketModel", "CEL",
+        "DocketKit", "DocketReports", "DocketDiagnostics", "DocketModel", "DocketEngine", "CEL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Rainbow", package: "Rainbow"),
       ],
