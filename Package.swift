@@ -80,8 +80,9 @@ let package = Package(
       exclude: ["Calendar/DifferentialCases.jsonl"]),
     .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "DocketTestSupport"]),
     .testTarget(name: "DocketKitTests", dependencies: ["DocketKit", "DocketReports", "DocketTestSupport"]),
+    .testTarget(name: "DocketCLITests", dependencies: ["DocketCLI", "DocketReports", "DocketModel"]),
     .testTarget(
-      name: "DocketEndToEndTests", dependencies: ["DocketTestSupport"]),
+      name: "DocketEndToEndTests", dependencies: ["DocketTestSupport", "DocketDiagnostics"]),
   ],
   swiftLanguageModes: [.v6]
 )
