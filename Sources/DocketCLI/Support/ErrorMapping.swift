@@ -1,4 +1,5 @@
 import DocketDiagnostics
+import DocketEngine
 import DocketModel
 import Foundation
 
@@ -61,5 +62,13 @@ enum ErrorMapping {
     let place = path.map { "\($0): " } ?? ""
     return CommandFailure(
       code: "storage", message: "\(place)\(error.localizedDescription)", status: .storage)
+  }
+
+  /// A refusal by the engine: exit 1 for the workflow's own refusals, 2 for unknown ids,
+  /// workflows and users, 4 when a ticket file could not be read.
+  static func failure(_ refusal: Refusal) -> CommandFailure {
+    let status: ExitStatus =
+      refusal.isWorkflowRefusal ? .refused : refusal.code == "storage" ? .storage : .usage
+    return CommandFailure(code: refusal.code, message: refusal.message, status: status)
   }
 }

@@ -11,16 +11,19 @@ public struct Home: Sendable {
   public var workflows: OrderedDictionary<WorkflowID, WorkflowDefinition>
   /// Definitions of older versions still in use, by digest.
   public var pinned: [String: WorkflowDefinition]
+  /// Business calendars from `calendars/*.yaml`, by id (file stem), for deadlines' `calendar:`.
+  public var calendars: [CalendarID: BusinessCalendar]
 
   public init(
     settings: Settings = Settings(), staff: Staff = Staff(),
     workflows: OrderedDictionary<WorkflowID, WorkflowDefinition> = [:],
-    pinned: [String: WorkflowDefinition] = [:]
+    pinned: [String: WorkflowDefinition] = [:], calendars: [CalendarID: BusinessCalendar] = [:]
   ) {
     self.settings = settings
     self.staff = staff
     self.workflows = workflows
     self.pinned = pinned
+    self.calendars = calendars
   }
 
   /// The definition an instance runs on: its pinned digest if that is not the current one.
