@@ -60,7 +60,7 @@ let package = Package(
     .target(
       name: "DocketCLI",
       dependencies: [
-        "DocketKit", "DocketReports", "DocketDiagnostics", "DocketModel", "CEL",
+        "DocketKit", "DocketReports", "DocketDiagnostics", "DocketModel", "DocketEngine", "CEL",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Rainbow", package: "Rainbow"),
       ],
@@ -77,11 +77,14 @@ let package = Package(
     .testTarget(
       name: "DocketDSLTests", dependencies: ["DocketDSL", "DocketTestSupport"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "DocketEngineTests", dependencies: ["DocketEngine", "DocketDSL", "DocketTestSupport"]),
+    .testTarget(
+      name: "DocketEngineTests", dependencies: ["DocketEngine", "DocketDSL", "DocketTestSupport"],
+      exclude: ["Calendar/DifferentialCases.jsonl"]),
     .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "DocketTestSupport"]),
     .testTarget(name: "DocketKitTests", dependencies: ["DocketKit", "DocketReports", "DocketTestSupport"]),
+    .testTarget(name: "DocketCLITests", dependencies: ["DocketCLI", "DocketReports", "DocketModel"]),
     .testTarget(
-      name: "DocketEndToEndTests", dependencies: ["DocketTestSupport"]),
+      name: "DocketEndToEndTests", dependencies: ["DocketTestSupport", "DocketDiagnostics"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -11,11 +11,14 @@ public struct EventChoice: Sendable, Hashable {
   public var isAllowed: Bool
   public var refusalCode: String?
   public var refusalMessage: String?
+  /// For an allowed event, what it needs with it (`--set resolution=… --note …`).
+  public var hint: String?
 
   public init(
     event: EventName, targets: [StateID], isAllowed: Bool, refusalCode: String? = nil,
-    refusalMessage: String? = nil
+    refusalMessage: String? = nil, hint: String? = nil
   ) {
+    self.hint = hint
     self.event = event
     self.targets = targets
     self.isAllowed = isAllowed
@@ -26,7 +29,7 @@ public struct EventChoice: Sendable, Hashable {
   public var json: JSONValue {
     .object([
       "event": .string(event.rawValue), "to": .array(targets.map { .string($0.rawValue) }),
-      "allowed": .bool(isAllowed),
+      "allowed": .bool(isAllowed), "needs": hint.map { .string($0) } ?? .null,
       "refusal": refusalCode.map {
         .object(["code": .string($0), "message": .string(refusalMessage ?? "")])
       } ?? .null,

@@ -87,10 +87,15 @@ public struct InstanceView: Sendable {
   }
 
   private func allowedTable(names: Names, palette: Palette) -> TextTable? {
-    var table = TextTable(columns: [.init("", maxWidth: 24), .init("", maxWidth: 60)])
+    var table = TextTable(columns: [
+      .init("", maxWidth: 24), .init("", maxWidth: 40), .init("", maxWidth: 60),
+    ])
     for choice in choices where choice.isAllowed {
       let to = choice.targets.map(names.state).joined(separator: " | ")
-      table.append([.init(choice.event.rawValue, paint: palette.good), .init("→ " + to)])
+      table.append([
+        .init(choice.event.rawValue, paint: palette.good), .init("→ " + to),
+        .init(choice.hint ?? "", paint: palette.dim),
+      ])
     }
     return table.rows.isEmpty ? nil : table
   }

@@ -5,13 +5,41 @@ extension CELEnvironment {
   /// environment's variables, its libraries' functions the checker does not already know,
   /// and its custom functions.
   package var checkerDeclarations: CheckerDeclarations {
-    var d = CheckerDeclarations.all
+    let shared = CheckerDeclarations.all
+    var d = shared.extending()
     for (name, type) in variables { d.declare(identifier: name, type) }
-    for f in libraries.flatMap(\.functions) where d.functions[f.name] == nil {
-      d.declare(f.name, f.overloads.map(OverloadDeclaration.init))
+    for library in libraries {
+      for f in library.functions where shared.function(named: f.name) == nil {
+        d.declare(f.name, f.overloads.map(OverloadDeclaration.init))
+      }
     }
     for f in functions { d.declare(f.name, f.overloads.map(OverloadDeclaration.init)) }
     return d
+  }
+
+  /// As ``compile(_:)``, and the expression's type must fit `expected`: a guard compiled
+  /// with `expecting: .bool` refuses `visits + 1` with `expected type 'bool' but found 'int'`
+  /// at load time. A `dyn` result fits anything (its value is checked when evaluated).
+  public func compile(_ source: String, expecting expected: CELType) -> Result<
+    CELProgram, CELIssues
+  > {
+    let parsed: ParsedExpression
+    switch parse(source) {
+    case .success(let p): parsed = p
+    case .failure(let issues): return .failure(issues)
+    }
+    let checked: CheckedExpression
+    switch typeCheck(parsed) {
+    case .success(let c): checked = c
+    case .failure(let issues): return .failure(issues)
+    }
+    var substitution = TypeSubstitution()
+    guard substitution.isAssignable(expected, checked.type) else {
+      let issue = CheckerDiagnostics.typeMismatch(
+        expected: expected, found: checked.type, at: parsed.root.id)
+      return .failure(CELIssues([CELIssue(issue, in: parsed.sourceMap)]))
+    }
+    return .success(plan(parsed, source: source, resultType: checked.type))
   }
 
   /// Type-checks a parsed expression; issues come back sorted by position.

@@ -25,7 +25,7 @@ extension Checker {
   /// A function by (possibly qualified) name.
   func lookupFunction(_ name: String) -> FunctionDeclaration? {
     for candidate in candidateNames(name) {
-      if let f = declarations.functions[candidate] { return f }
+      if let f = declarations.function(named: candidate) { return f }
     }
     return nil
   }
@@ -51,7 +51,7 @@ extension Checker {
 
   private func lookupGlobal(_ name: String) -> (name: String, type: CELType)? {
     for candidate in candidateNames(name) {
-      if let t = declarations.identifiers[candidate] { return (candidate, t) }
+      if let t = declarations.identifier(named: candidate) { return (candidate, t) }
     }
     return nil
   }
@@ -75,13 +75,13 @@ extension Checker {
   /// variables, in a fixed order so the hint never depends on hashing.
   func suggestIdentifier(for name: String) -> String? {
     let locals = scopes.reversed().flatMap { $0.keys.sorted() }
-    let globals = declarations.identifiers.keys.sorted()
+    let globals = declarations.identifierNames
     return Suggestion.closest(to: name, in: locals + globals)
   }
 
   /// A declared function `name` is probably a typo of (operators are never suggested).
   func suggestFunction(for name: String) -> String? {
-    let names = declarations.functions.keys.filter { $0.first?.isLetter ?? false }.sorted()
+    let names = declarations.functionNames.filter { $0.first?.isLetter ?? false }
     return Suggestion.closest(to: name, in: names)
   }
 }

@@ -50,11 +50,54 @@ package struct FunctionDeclaration: Sendable, Hashable {
 
 /// Everything a checked expression may refer to by name: functions with their overloads and
 /// identifiers (variables and type names) with their types.
+///
+/// Declarations can be layered: an environment's variables and custom functions sit on top
+/// of the shared standard tables (``extending()``), so compiling an expression does not copy
+/// the standard library's tables.
 package struct CheckerDeclarations: Sendable {
-  package private(set) var functions: [String: FunctionDeclaration] = [:]
-  package private(set) var identifiers: [String: CELType] = [:]
+  private var functions: [String: FunctionDeclaration] = [:]
+  private var identifiers: [String: CELType] = [:]
+  private var base: Layer?
+
+  /// The declarations underneath a layer, shared rather than copied.
+  private final class Layer: Sendable {
+    let declarations: CheckerDeclarations
+    init(_ declarations: CheckerDeclarations) { self.declarations = declarations }
+  }
 
   package init() {}
+
+  /// An empty layer over these declarations.
+  package func extending() -> CheckerDeclarations {
+    var layer = CheckerDeclarations()
+    layer.base = Layer(self)
+    return layer
+  }
+
+  /// A function with the overloads of every layer (lower layers' first).
+  package func function(named name: String) -> FunctionDeclaration? {
+    let own = functions[name]
+    guard let inherited = base?.declarations.function(named: name) else { return own }
+    guard let own else { return inherited }
+    var merged = inherited
+    for o in own.overloads { merged.add(o) }
+    return merged
+  }
+
+  /// The type of a variable or type name; upper layers shadow lower ones.
+  package func identifier(named name: String) -> CELType? {
+    identifiers[name] ?? base?.declarations.identifier(named: name)
+  }
+
+  /// Every declared function name, sorted.
+  package var functionNames: [String] {
+    Array(Set(functions.keys).union(base?.declarations.functionNames ?? [])).sorted()
+  }
+
+  /// Every declared identifier, sorted.
+  package var identifierNames: [String] {
+    Array(Set(identifiers.keys).union(base?.declarations.identifierNames ?? [])).sorted()
+  }
 
   package mutating func declare(_ function: String, _ overloads: [OverloadDeclaration]) {
     var decl = functions[function] ?? FunctionDeclaration(name: function, overloads: [])
@@ -66,7 +109,8 @@ package struct CheckerDeclarations: Sendable {
     identifiers[name] = type
   }
 
-  /// Adds every function and identifier of `other`; existing overloads keep precedence.
+  /// Adds every function and identifier of `other`'s own layer; existing overloads keep
+  /// precedence.
   package mutating func merge(_ other: CheckerDeclarations) {
     for (name, f) in other.functions { declare(name, f.overloads) }
     for (name, t) in other.identifiers { identifiers[name] = t }

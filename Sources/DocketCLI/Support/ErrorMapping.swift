@@ -1,4 +1,6 @@
 import DocketDiagnostics
+import DocketEngine
+import DocketKit
 import DocketModel
 import Foundation
 
@@ -61,5 +63,26 @@ enum ErrorMapping {
     let place = path.map { "\($0): " } ?? ""
     return CommandFailure(
       code: "storage", message: "\(place)\(error.localizedDescription)", status: .storage)
+  }
+
+  /// A refusal by the engine: exit 1 for the workflow's own refusals, 2 for unknown ids,
+  /// workflows and users, 4 when a ticket file could not be read.
+  static func failure(_ refusal: Refusal) -> CommandFailure {
+    let status: ExitStatus =
+      refusal.isWorkflowRefusal ? .refused : refusal.code == "storage" ? .storage : .usage
+    return CommandFailure(code: refusal.code, message: refusal.message, status: status)
+  }
+
+  /// Any session error: each kind with its contract code and exit status.
+  static func failure(_ error: DocketError) -> CommandFailure {
+    switch error {
+    case .invalidDefinitions(let bag, let sources):
+      return invalidDefinitions(bag, sources: sources)
+    case .refused(let refusal):
+      return failure(refusal)
+    case .storage, .conflict, .usage:
+      let status = ExitStatus(rawValue: error.exitStatus) ?? .storage
+      return CommandFailure(code: error.code, message: error.message, status: status)
+    }
   }
 }

@@ -95,6 +95,17 @@ private let ticketEnvironment = CELEnvironment(
     #expect(try ticketEnvironment.compile("instance.state").get().resultType == .dyn)
   }
 
+  @Test func guardsMustBeBool() throws {
+    #expect(try ticketEnvironment.compile("visits > 1", expecting: .bool).get().resultType == .bool)
+    #expect(try ticketEnvironment.compile("instance.urgent", expecting: .bool).get().resultType == .dyn)
+    switch ticketEnvironment.compile("visits + 1", expecting: .bool) {
+    case .success(let program):
+      Issue.record("accepted a guard of type \(program.resultType)")
+    case .failure(let issues):
+      #expect(issues.description == "1:8: expected type 'bool' but found 'int'")
+    }
+  }
+
   @Test func checkingCanBeTurnedOff() throws {
     let program = try CELEnvironment().compile("x + 1", checked: false).get()
     #expect(program.resultType == .dyn)
