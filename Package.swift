@@ -75,11 +75,14 @@ let package = Package(
     .testTarget(name: "CELConformanceTests", dependencies: ["CEL"]),
     .testTarget(name: "DocketModelTests", dependencies: ["DocketModel"]),
     .testTarget(name: "DocketDSLTests", dependencies: ["DocketDSL", "DocketTestSupport"]),
-    .testTarget(name: "DocketEngineTests", dependencies: ["DocketEngine", "DocketDSL", "DocketTestSupport"]),
+    .testTarget(
+      name: "DocketEngineTests", dependencies: ["DocketEngine", "DocketDSL", "DocketTestSupport"],
+      exclude: ["Calendar/DifferentialCases.jsonl"]),
     .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "DocketTestSupport"]),
     .testTarget(name: "DocketKitTests", dependencies: ["DocketKit", "DocketReports", "DocketTestSupport"]),
+    .testTarget(name: "DocketCLITests", dependencies: ["DocketCLI", "DocketReports", "DocketModel"]),
     .testTarget(
-      name: "DocketEndToEndTests", dependencies: ["DocketTestSupport"]),
+      name: "DocketEndToEndTests", dependencies: ["DocketTestSupport", "DocketDiagnostics"]),
   ],
   swiftLanguageModes: [.v6]
 )

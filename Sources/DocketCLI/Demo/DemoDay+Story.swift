@@ -41,9 +41,12 @@ extension DemoDay {
       return "created " + describe(i, in: s)
     }
     at("09:25")
-    say(palette.dim("       (dispatching needs an agreed completion time; she forgets it first)"))
-    run("zhou.yan", "advance \(repair) dispatch") { s throws(CommandFailure) in
-      describe(try s.advance(InstanceID(repair), event: "dispatch", fields: [], note: nil, actor: "zhou.yan"), in: s)
+    say(palette.dim("       (dispatching needs an agreed completion time; she types this morning's by mistake)"))
+    let typo = RFC3339.format(clock.addingTimeInterval(-3600), in: zone)
+    run("zhou.yan", "advance \(repair) dispatch --set due_at=\(typo)") { s throws(CommandFailure) in
+      describe(
+        try s.advance(InstanceID(repair), event: "dispatch", fields: fields(["due_at": typo]), note: nil, actor: "zhou.yan"),
+        in: s)
     }
     let due = RFC3339.format(clock.addingTimeInterval(6 * 3600), in: zone)
     run("zhou.yan", "advance \(repair) dispatch --set due_at=\(due)") { s throws(CommandFailure) in
@@ -134,7 +137,7 @@ extension DemoDay {
       describe(try s.advance(InstanceID(late), event: "accept", fields: [], note: nil, actor: "zhang.min"), in: s)
     }
 
-    scene("The next day: the clock moves on and deadlines fall due")
+    scene("The next day, 3 March: the clock moves on and deadlines fall due")
     at("12:00", dayOffset: 1)
     tick()
     at("16:30", dayOffset: 1)
@@ -142,6 +145,7 @@ extension DemoDay {
 
     scene("Where things stand")
     queue("wang.fang")
+    show(late, as: "wang.fang")
     listAll()
   }
 
@@ -150,7 +154,7 @@ extension DemoDay {
   }
 
   private func queue(_ user: String) {
-    say(palette.dim(TimeText.local(clock, in: zone)) + "  " + palette.accent("$ docket --as \(user)") + "   (\(who(user))'s queue)")
+    say(palette.dim(hhmm) + "  " + palette.accent("$ docket --as \(user)") + "   (\(who(user))'s queue)")
     do throws(CommandFailure) {
       let s = try session(as: user)
       let rows = try s.tickets(TicketFilter(status: .open, queueOf: UserID(user)))
@@ -163,7 +167,7 @@ extension DemoDay {
   }
 
   private func listAll() {
-    say(palette.dim(TimeText.local(clock, in: zone)) + "  " + palette.accent("$ docket list --all"))
+    say(palette.dim(hhmm) + "  " + palette.accent("$ docket list --all"))
     do throws(CommandFailure) {
       let s = try session()
       var filter = TicketFilter()
@@ -175,8 +179,22 @@ extension DemoDay {
     }
   }
 
+  private func show(_ id: String, as user: String) {
+    say(palette.dim(hhmm) + "  " + palette.accent("$ docket show \(id) --as \(user)"))
+    do throws(CommandFailure) {
+      let s = try session(as: user)
+      let instance = try s.instance(InstanceID(id))
+      let view = InstanceView(
+        instance: instance, definition: s.home.definition(for: instance), staff: s.home.staff,
+        choices: try s.choices(for: InstanceID(id), actor: UserID(user)), now: clock, zone: zone)
+      text += indent(view.render(palette: palette))
+    } catch {
+      say("       " + palette.bad("✗ \(error.code): ") + error.message)
+    }
+  }
+
   private func indent(_ block: String) -> String {
     block.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-      .map { "       " + $0 + "\n" }.joined()
+      .map { $0.isEmpty ? "\n" : "       " + $0 + "\n" }.joined()
   }
 }

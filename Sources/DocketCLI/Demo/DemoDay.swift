@@ -51,6 +51,9 @@ final class DemoDay {
     if target > clock { clock = target }
   }
 
+  /// The clock as `09:10`: the scene titles say which day it is.
+  var hhmm: String { String(TimeText.local(clock, in: zone).suffix(5)) }
+
   func who(_ user: String) -> String { staffNames[user].map { "\($0) (\(user))" } ?? user }
 
   func say(_ line: String) { text += line + "\n" }
@@ -64,8 +67,7 @@ final class DemoDay {
   func run(
     _ actor: String, _ command: String, _ body: (any SessionGateway) throws(CommandFailure) -> String
   ) -> Bool {
-    let time = TimeText.local(clock, in: zone).suffix(5)
-    say("\(palette.dim(String(time)))  \(who(actor))")
+    say("\(palette.dim(hhmm))  \(who(actor))")
     say("       " + palette.accent("$ docket \(command) --as \(actor)"))
     do throws(CommandFailure) {
       let result = try body(try session(as: actor))
@@ -87,8 +89,7 @@ final class DemoDay {
   }
 
   func tick() {
-    let time = TimeText.local(clock, in: zone)
-    say(palette.dim("\(time)  ⏱  docket tick   (cron runs this every few minutes)"))
+    say(palette.dim("\(hhmm)  ⏱  docket tick   (cron runs this every few minutes)"))
     do throws(CommandFailure) {
       let s = try session()
       let fired = try s.tick()

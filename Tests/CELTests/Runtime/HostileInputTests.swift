@@ -78,3 +78,24 @@ import Testing
     #expect(result.isError)
   }
 }
+
+/// Expressions just inside the nesting limit go through every stage (parse, check, plan,
+/// evaluate) without exhausting the stack of a test thread.
+@Suite struct NearLimitTests {
+  @Test(arguments: [
+    String(repeating: "(", count: 120) + "1" + String(repeating: ")", count: 120),
+    "size(" + String(repeating: "[", count: 120) + "1" + String(repeating: "]", count: 120) + ")",
+    String(repeating: "int(", count: 120) + "1" + String(repeating: ")", count: 120),
+    "1" + String(repeating: " + 1", count: 240),
+    String(repeating: "-", count: 240) + "1",
+    String(repeating: "!", count: 240) + "true",
+    "[1]" + String(repeating: ".map(x, x)", count: 60) + " == [1]",
+    String(repeating: "[1].all(x, ", count: 60) + "true" + String(repeating: ")", count: 60),
+  ])
+  func nearLimitExpressionsEvaluate(_ source: String) {
+    let value = eval(source)
+    if case .error(let e) = value {
+      #expect(e.message.contains("limit"), "\(e.message)")
+    }
+  }
+}

@@ -1,0 +1,207 @@
+import DocketDiagnostics
+import DocketEngine
+import DocketModel
+import DocketStore
+import Foundation
+
+/// One opened home: its checked definitions, its store and a clock. The command line and
+/// fixtures do everything through this.
+///
+/// Each mutating call takes the store's lock, reads what it needs, runs the engine, commits
+/// the engine's changeset as one unit and releases the lock. A refusal never reaches the
+/// store, so a refused command leaves every file as it was. Reads see a consistent store.
+public final class DocketSession {
+  /// The definitions, loaded and checked when the session opened.
+  public let home: Home
+  public let clock: any DocketClock
+  package let store: any InstanceStore
+  /// Warnings from loading (errors would have stopped `open`), and the files they point at.
+  package let warnings: DiagnosticBag
+  package let sources: [String: SourceFile]
+
+  /// Loads and checks the home's definitions (contract §1) and opens its store.
+  ///
+  /// - Throws: ``DocketError/invalidDefinitions(_:_:)`` with every diagnostic when a
+  ///   definition has errors (contract §6: every command validates first).
+  public static func open(home url: URL, clock: any DocketClock) throws(DocketError) -> DocketSession {
+    let loaded = try HomeLoading.load(url)
+    let home = loaded.home
+    let storePath = home.settings.storePath
+    let directory =
+      storePath.hasPrefix("/")
+      ? URL(fileURLWithPath: storePath) : url.appendingPathComponent(storePath)
+    let store = FileInstanceStore(
+      directory: directory, displayRoot: storePath, timeZone: home.settings.timeZone,
+      workflowsByPrefix: Self.prefixes(of: home), title: Self.titler(for: home))
+    return DocketSession(
+      home: home, store: store, clock: clock, warnings: loaded.warnings, sources: loaded.sources)
+  }
+
+  /// A session over definitions already loaded and any store: fixtures use an
+  /// ``InMemoryInstanceStore`` so they never touch the home's `data/`.
+  public convenience init(home: Home, store: any InstanceStore, clock: any DocketClock) {
+    self.init(home: home, store: store, clock: clock, warnings: DiagnosticBag(), sources: [:])
+  }
+
+  package init(
+    home: Home, store: any InstanceStore, clock: any DocketClock, warnings: DiagnosticBag,
+    sources: [String: SourceFile]
+  ) {
+    self.home = home
+    self.store = store
+    self.clock = clock
+    self.warnings = warnings
+    self.sources = sources
+  }
+
+  /// A store for `home` in memory, with the same index titles a file store would keep.
+  public static func memoryStore(for home: Home) -> InMemoryInstanceStore {
+    InMemoryInstanceStore(title: titler(for: home))
+  }
+
+  // MARK: - Changing tickets
+
+  /// Creates a ticket of `workflow`; returns it as written.
+  public func create(_ workflow: WorkflowID, input: FieldInput, actor: UserID) throws(DocketError) -> Instance {
+    let now = clock.now()
+    let changeset = try write { transaction throws(DocketError) in
+      try commit(
+        Engine(home: home).create(workflow, input: input, actor: actor, at: now, reader: transaction),
+        in: transaction)
+    }
+    guard let created = changeset.instances.first(where: { $0.workflow == workflow && $0.revision == 1 })
+    else { throw .usage("creating a '\(workflow)' ticket produced no ticket") }
+    return created
+  }
+
+  /// Fires `event` on a ticket; returns the ticket as written.
+  public func advance(
+    _ id: InstanceID, event: EventName, input: FieldInput, note: String?, actor: UserID
+  ) throws(DocketError) -> Instance {
+    let now = clock.now()
+    let changeset = try write { transaction throws(DocketError) in
+      let engine = Engine(home: try homePinned(for: [try existing(id, in: transaction)], in: transaction))
+      return try commit(
+        engine.advance(id, event: event, input: input, note: note, actor: actor, at: now, reader: transaction),
+        in: transaction)
+    }
+    return try changed(id, in: changeset)
+  }
+
+  /// Gives a ticket to a person; returns it as written.
+  public func assign(_ id: InstanceID, to user: UserID, actor: UserID) throws(DocketError) -> Instance {
+    let now = clock.now()
+    let changeset = try write { transaction throws(DocketError) in
+      let engine = Engine(home: try homePinned(for: [try existing(id, in: transaction)], in: transaction))
+      return try commit(
+        engine.assign(id, to: user, actor: actor, at: now, reader: transaction), in: transaction)
+    }
+    return try changed(id, in: changeset)
+  }
+
+  /// Runs every warning and breach due now, on every open ticket (as `system`).
+  ///
+  /// Finds the due tickets in the index (never reading the others), in due-time then id
+  /// order; the engine runs them in its documented order and everything lands as one commit.
+  public func tick() throws(DocketError) -> TickReport {
+    let now = clock.now()
+    var before: [InstanceID: Instance] = [:]
+    let changeset = try write { transaction throws(DocketError) in
+      let due = try storeCall { () throws(StoreError) in try transaction.summaries(.open) }
+        .filter { ($0.nextDueAt ?? .distantFuture) <= now }
+        .sorted { ($0.nextDueAt ?? now, $0.id) < ($1.nextDueAt ?? now, $1.id) }
+      guard !due.isEmpty else { return Changeset() }
+      var tickets: [Instance] = []
+      for summary in due {
+        if let instance = try storeCall({ () throws(StoreError) in try transaction.load(summary.id) }) {
+          tickets.append(instance)
+          before[instance.id] = instance
+        }
+      }
+      let engine = Engine(home: try homePinned(for: tickets, in: transaction))
+      return try commit(engine.tick(tickets.map(\.id), at: now, reader: transaction), in: transaction)
+    }
+    return TickReport(
+      at: now, firings: Self.firings(before: before, after: changeset.instances),
+      changed: changeset.instances, outbox: changeset.outbox)
+  }
+
+  // MARK: - Reading
+
+  /// The ticket with this id (`unknown_id` if there is none, or the id is not well formed).
+  public func instance(_ id: InstanceID) throws(DocketError) -> Instance {
+    try read { transaction throws(DocketError) in try existing(id, in: transaction) }
+  }
+
+  /// Every event of the ticket's state, whether this actor may fire it now, and why not.
+  public func options(for id: InstanceID, actor: UserID) throws(DocketError) -> [EventOption] {
+    try read { transaction throws(DocketError) in
+      let instance = try existing(id, in: transaction)
+      let home = try homePinned(for: [instance], in: transaction)
+      return Engine(home: home).options(for: instance, actor: actor, at: clock.now())
+    }
+  }
+
+  /// Tickets matching the query, from the index (ticket files are not opened), in id order.
+  public func list(_ query: InstanceQuery) throws(DocketError) -> [InstanceSummary] {
+    let now = clock.now()
+    let scope: SummaryScope =
+      switch query.status {
+      case .open: .open
+      case .closed: .closed
+      case .any: .all
+      }
+    let queueRoles = query.queueOf.flatMap { home.staff[$0] }.map { Set($0.roles) }
+    return try read { transaction throws(DocketError) in
+      try storeCall { () throws(StoreError) in try transaction.summaries(scope) }.filter { s in
+        if let w = query.workflow, s.workflow != w { return false }
+        if let st = query.state, s.state != st { return false }
+        if let a = query.assignee, s.user != a { return false }
+        if query.overdue, !s.isOverdue(at: now) { return false }
+        if let user = query.queueOf {
+          let waiting = s.user == nil && s.role.map { queueRoles?.contains($0) ?? false } ?? false
+          if s.user != user, !waiting { return false }
+        }
+        return true
+      }
+    }
+  }
+
+  /// Warnings about the home, and the open tickets that run on an older version of their
+  /// workflow (the session opened, so the definitions have no errors).
+  public func validate() -> ValidationReport {
+    var report = ValidationReport(diagnostics: warnings, sources: sources)
+    do {
+      let transaction = try store.beginRead()
+      defer { transaction.end() }
+      for s in try transaction.summaries(.open) {
+        guard let current = home.workflows[s.workflow], current.digest != s.digest else { continue }
+        let kept = (try? transaction.pinnedDefinition(workflow: s.workflow, digest: s.digest)) != nil
+        report.pinned.append(
+          .init(
+            id: s.id, workflow: s.workflow, version: s.version, digest: s.digest,
+            currentVersion: current.version, definitionKept: kept))
+      }
+    } catch {
+      report.problems.append(error)
+    }
+    return report
+  }
+
+  /// Rebuilds the index and id counters from the ticket files.
+  ///
+  /// - Throws: ``DocketError/storage(_:)`` naming the first ticket file that could not be
+  ///   read, after indexing every other one.
+  @discardableResult
+  public func reindex() throws(DocketError) -> ReindexReport {
+    let problems = try storeCall { () throws(StoreError) in try store.rebuildIndex() }
+    let count = try read { transaction throws(DocketError) in
+      try storeCall { () throws(StoreError) in try transaction.summaries(.all) }.count
+    }
+    if var first = problems.first {
+      if problems.count > 1 { first.reason += " (and \(problems.count - 1) more unreadable ticket files)" }
+      throw .storage(first)
+    }
+    return ReindexReport(indexed: count, problems: problems)
+  }
+}

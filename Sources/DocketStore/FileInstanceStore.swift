@@ -1,0 +1,91 @@
+import DocketModel
+import Foundation
+
+/// The instance store on disk: `data/instances/<workflow>/<id>.json`, the truth, plus derived
+/// files that can always be rebuilt from them (docs/storage.md describes the layout).
+///
+/// Every transaction holds `data/.lock` (`flock`): shared to read, exclusive to write. A
+/// commit goes through the write-ahead ``Journal``, so several files land together or not at
+/// all; the next transaction finishes or rolls back a commit a crash interrupted.
+public final class FileInstanceStore: InstanceStore {
+  /// The store folder (absolute path, no trailing slash).
+  package let root: String
+  /// How paths are shown in errors: `data` (the store folder relative to the home).
+  package let displayRoot: String
+  package let timeZone: TimeZone
+  /// Where to look first for a ticket's file, by id prefix (`CMP` -> `complaint`).
+  package let workflowsByPrefix: [String: WorkflowID]
+  /// The short description kept in the index for listings.
+  package let title: @Sendable (Instance) -> String?
+  /// A write transaction rewrites an index log holding more than twice as many lines as
+  /// live tickets plus this many (tests lower it).
+  package var compactionSlack = 1024
+  /// Tests set this to stop a commit before a step, as a crash would.
+  package var failBefore: ((Journal.Step) throws(FileSystem.Failure) -> Void)?
+
+  /// - Parameters:
+  ///   - directory: the store folder (`<home>/data`); created on the first write.
+  ///   - displayRoot: the folder as errors name it.
+  ///   - timeZone: times in files are written with this zone's offset.
+  ///   - workflowsByPrefix: id prefix -> workflow, so a ticket's file is found directly.
+  ///   - title: a short description of a ticket for `list` (kept in the index).
+  public init(
+    directory: URL, displayRoot: String = "data", timeZone: TimeZone,
+    workflowsByPrefix: [String: WorkflowID] = [:],
+    title: @escaping @Sendable (Instance) -> String? = { _ in nil }
+  ) {
+    var path = directory.standardizedFileURL.path
+    while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+    root = path
+    self.displayRoot = displayRoot
+    self.timeZone = timeZone
+    self.workflowsByPrefix = workflowsByPrefix
+    self.title = title
+  }
+
+  public func beginRead() throws(StoreError) -> any StoreTransaction {
+    try FileStoreTransaction(store: self, mode: .shared)
+  }
+
+  public func beginWrite() throws(StoreError) -> any StoreTransaction {
+    try FileStoreTransaction(store: self, mode: .exclusive)
+  }
+
+  public func rebuildIndex() throws(StoreError) -> [StoreError] {
+    let transaction = try FileStoreTransaction(store: self, mode: .exclusive)
+    defer { transaction.end() }
+    return try transaction.index.rebuild()
+  }
+
+  // MARK: - Paths
+
+  package var lockPath: String { root + "/.lock" }
+  package var instancesFolder: String { root + "/instances" }
+
+  /// `instances/<workflow>/<id>.json`, relative to the root.
+  package func relativePath(of id: InstanceID, in workflow: WorkflowID) -> String {
+    "instances/\(workflow.rawValue)/\(id.rawValue).json"
+  }
+
+  /// `definitions/<workflow>/<digest>.yaml` with the digest's `:` written as `-`.
+  package func relativePinPath(workflow: WorkflowID, digest: String) -> String? {
+    guard Self.isSafeName(workflow.rawValue) else { return nil }
+    let name = String(
+      digest.unicodeScalars.map { s -> Character in
+        (s.properties.isASCIIHexDigit || ("a"..."z").contains(s) || ("A"..."Z").contains(s)
+          || s == "-" || s == "_") ? Character(s) : "-"
+      })
+    guard !name.isEmpty else { return nil }
+    return "definitions/\(workflow.rawValue)/\(name).yaml"
+  }
+
+  package func display(_ relative: String) -> String {
+    displayRoot.isEmpty ? relative : "\(displayRoot)/\(relative)"
+  }
+
+  /// Whether a workflow id can name a folder: no separators, no dot names, no control bytes.
+  package static func isSafeName(_ name: String) -> Bool {
+    !name.isEmpty && name.count <= 128 && name != "." && name != ".." && !name.hasPrefix(".")
+      && !name.utf8.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }
+  }
+}

@@ -1,0 +1,110 @@
+import DocketModel
+import Foundation
+
+/// A store in memory with the same promises as ``FileInstanceStore``: revisions are checked,
+/// a commit lands whole or not at all, ids never repeat. Fixtures run on it (contract §7: a
+/// fixture never touches the home's `data/`), and so do tests.
+///
+/// Transactions take turns on one lock, as the file store's do.
+public final class InMemoryInstanceStore: InstanceStore, @unchecked Sendable {
+  /// Guards everything below; held from `begin…` to `end()` of a transaction.
+  private let lock = NSLock()
+  fileprivate var instances: [InstanceID: Instance] = [:]
+  fileprivate var counters: [String: Int] = [:]
+  fileprivate var pins: [String: String] = [:]
+  /// Everything committed to the outbox, in order.
+  public private(set) var outbox: [OutboxMessage] = []
+  package let title: @Sendable (Instance) -> String?
+
+  public init(title: @escaping @Sendable (Instance) -> String? = { _ in nil }) {
+    self.title = title
+  }
+
+  public func beginRead() throws(StoreError) -> any StoreTransaction { MemoryTransaction(self) }
+  public func beginWrite() throws(StoreError) -> any StoreTransaction { MemoryTransaction(self) }
+  public func rebuildIndex() throws(StoreError) -> [StoreError] { [] }
+
+  /// The outbox messages committed so far (under the lock).
+  public func outboxMessages() -> [OutboxMessage] {
+    lock.lock()
+    defer { lock.unlock() }
+    return outbox
+  }
+
+  fileprivate func acquire() { lock.lock() }
+  fileprivate func release() { lock.unlock() }
+
+  fileprivate func apply(_ changeset: Changeset, pins newPins: [DefinitionPin]) throws(StoreError) {
+    var latest: [InstanceID: Instance] = [:]
+    for instance in changeset.instances { latest[instance.id] = instance }
+    // Check everything first, so a refused commit changes nothing.
+    for instance in latest.values {
+      let path = "instances/\(instance.workflow)/\(instance.id).json"
+      guard instance.id.isWellFormed, FileInstanceStore.isSafeName(instance.workflow.rawValue) else {
+        throw StoreError(.writeFailed, path: path, reason: "'\(instance.id)' cannot name a ticket")
+      }
+      let current = instances[instance.id]?.revision ?? 0
+      if instance.revision <= 1, current != 0 {
+        throw StoreError(.conflict, path: path, reason: "ticket \(instance.id) already exists")
+      }
+      if instance.revision > 1, current != instance.revision - 1 {
+        throw StoreError(
+          .conflict, path: path,
+          reason: "ticket \(instance.id) is at revision \(current), not \(instance.revision - 1) as expected")
+      }
+    }
+    for instance in latest.values {
+      instances[instance.id] = instance
+      if instance.revision == 1, let prefix = instance.id.prefix, let number = instance.id.number {
+        counters[prefix] = max(counters[prefix] ?? 0, number)
+      }
+    }
+    for pin in newPins where pins[pin.digest] == nil { pins[pin.digest] = pin.text }
+    outbox += changeset.outbox
+  }
+}
+
+/// A transaction on an ``InMemoryInstanceStore``: holds its lock until ``end()``.
+private final class MemoryTransaction: StoreTransaction {
+  private let store: InMemoryInstanceStore
+  private var ended = false
+
+  init(_ store: InMemoryInstanceStore) {
+    self.store = store
+    store.acquire()
+  }
+
+  deinit { end() }
+
+  func end() {
+    guard !ended else { return }
+    ended = true
+    store.release()
+  }
+
+  func load(_ id: InstanceID) throws(StoreError) -> Instance? {
+    id.isWellFormed ? store.instances[id] : nil
+  }
+
+  func highestNumber(forPrefix prefix: String) throws(StoreError) -> Int {
+    store.counters[prefix] ?? 0
+  }
+
+  func summaries(_ scope: SummaryScope) throws(StoreError) -> [InstanceSummary] {
+    store.instances.values.filter { instance in
+      switch scope {
+      case .open: instance.isOpen
+      case .closed: !instance.isOpen
+      case .all: true
+      }
+    }.map { InstanceSummary($0, title: store.title($0)) }.sorted { $0.id < $1.id }
+  }
+
+  func commit(_ changeset: Changeset, pins: [DefinitionPin]) throws(StoreError) {
+    try store.apply(changeset, pins: pins)
+  }
+
+  func pinnedDefinition(workflow: WorkflowID, digest: String) throws(StoreError) -> String? {
+    store.pins[digest]
+  }
+}

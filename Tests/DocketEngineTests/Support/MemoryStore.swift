@@ -1,0 +1,38 @@
+import DocketModel
+import Foundation
+
+/// A store in memory for engine tests: reads tickets and commits changesets the way the
+/// session does (each ticket's revision must follow the stored one).
+final class MemoryStore: InstanceReader {
+  struct Unreadable: Error, CustomStringConvertible {
+    var description: String { "the file is corrupt" }
+  }
+
+  var instances: [InstanceID: Instance] = [:]
+  var outbox: [OutboxMessage] = []
+  var lastNumbers: [String: Int] = [:]
+  /// Ids whose "file" cannot be read.
+  var corrupt: Set<InstanceID> = []
+
+  func instance(_ id: InstanceID) throws -> Instance? {
+    if corrupt.contains(id) { throw Unreadable() }
+    return instances[id]
+  }
+
+  func lastNumber(forPrefix prefix: String) throws -> Int { lastNumbers[prefix] ?? 0 }
+
+  /// Writes a changeset; returns false (writing nothing) on a revision conflict.
+  @discardableResult
+  func commit(_ changes: Changeset) -> Bool {
+    for i in changes.instances {
+      let stored = instances[i.id]?.revision ?? 0
+      guard i.revision == stored + 1 else { return false }
+    }
+    for i in changes.instances {
+      instances[i.id] = i
+      if let p = i.id.prefix, let n = i.id.number { lastNumbers[p] = max(lastNumbers[p] ?? 0, n) }
+    }
+    outbox += changes.outbox
+    return true
+  }
+}
