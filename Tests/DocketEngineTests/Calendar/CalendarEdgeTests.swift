@@ -93,3 +93,20 @@ struct SplitMix {
     return z ^ (z >> 31)
   }
 }
+
+@Suite("Business calendar hostile input")
+struct CalendarHostileInputTests {
+  @Test("extreme durations and instants give answers or nil, never a trap") func extremes() throws {
+    let calendar = try TestCalendars.named("cn")
+    let t = try TimeText.parse("2026-03-02T09:00:00+08:00")
+    #expect(calendar.add(.min, to: t) == nil)
+    #expect(calendar.subtract(.min, from: t) == nil)
+    #expect(calendar.add(.max, to: t) == nil)
+    #expect(calendar.dueAfterWorkingDays(.max, from: t) == nil)
+    #expect(calendar.dueAfterWorkingDays(-1, from: t) == nil)
+    let far = Date(timeIntervalSince1970: .infinity)
+    #expect(calendar.nextWorkingMoment(atOrAfter: far) == nil)
+    #expect(calendar.workingTime(from: t, to: far) >= 0)
+    #expect(!calendar.isWorking(at: Date(timeIntervalSince1970: .nan)))
+  }
+}
