@@ -52,7 +52,9 @@ package struct Checker {
     var checker = Checker(declarations: declarations, container: container)
     checker.check(root)
     // The final pass replaces every type parameter by its binding, or by dyn (cel-go `Check`).
-    let resolved = checker.types.mapValues { checker.substitution.substitute($0, unboundToDyn: true) }
+    let resolved = checker.types.mapValues {
+      checker.substitution.substitute($0, unboundToDyn: true)
+    }
     return CheckedExpression(
       root: root, types: resolved, references: checker.references, issues: checker.issues)
   }

@@ -47,7 +47,8 @@ import Testing
     Failure(
       "nosuch(1)", "cel_undeclared_reference", "undeclared reference to 'nosuch' (in container '')",
       at: 1, 1),
-    Failure("visits && urgent", "cel_type_mismatch", "expected type 'bool' but found 'int'", at: 1, 1),
+    Failure(
+      "visits && urgent", "cel_type_mismatch", "expected type 'bool' but found 'int'", at: 1, 1),
     Failure(
       "customer.charAt('0')", "cel_no_matching_overload",
       "found no matching overload for 'charAt' applied to 'string.(string)'", at: 1, 10),
