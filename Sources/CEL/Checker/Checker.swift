@@ -55,8 +55,9 @@ package struct Checker {
     let resolved = checker.types.mapValues {
       checker.substitution.substitute($0, unboundToDyn: true)
     }
+    let issues = checker.issues + LiteralValidation.issues(in: root)
     return CheckedExpression(
-      root: root, types: resolved, references: checker.references, issues: checker.issues)
+      root: root, types: resolved, references: checker.references, issues: issues)
   }
 
   mutating func check(_ e: Expr) {
