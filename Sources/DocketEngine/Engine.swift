@@ -20,9 +20,9 @@ public struct Engine: Sendable {
   public init(home: Home) {
     self.home = home
     var current: [WorkflowID: WorkflowRuntime] = [:]
-    for (id, d) in home.workflows { current[id] = WorkflowRuntime(d) }
+    for (id, d) in home.workflows { current[id] = WorkflowRuntime(d, calendars: home.calendars) }
     workflows = current
-    pinned = home.pinned.mapValues { WorkflowRuntime($0) }
+    pinned = home.pinned.mapValues { WorkflowRuntime($0, calendars: home.calendars) }
     staffRoles = Dictionary(
       home.staff.members.values.map { ($0.id, $0.roles) }, uniquingKeysWith: { a, _ in a })
   }

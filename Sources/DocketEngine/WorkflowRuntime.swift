@@ -20,15 +20,15 @@ final class WorkflowRuntime: Sendable {
   /// Every deadline by name (for its actions).
   let deadlinesByName: [DeadlineName: DeadlineDefinition]
 
-  init(_ definition: WorkflowDefinition) {
+  init(_ definition: WorkflowDefinition, calendars: [CalendarID: BusinessCalendar]) {
     self.definition = definition
     fieldsByName = Dictionary(
       definition.fields.values.map { ($0.name.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
     roleList = Array(definition.roles.keys)
     var table: [StateID: StateRuntime] = [:]
-    for s in definition.states.values { table[s.id] = StateRuntime(s) }
+    for s in definition.states.values { table[s.id] = StateRuntime(s, calendars: calendars) }
     stateTable = table
-    workflowClocks = definition.deadlines.map(ClockPlan.init)
+    workflowClocks = definition.deadlines.map { ClockPlan($0, calendars: calendars) }
     deadlinesByName = Dictionary(
       definition.allDeadlines.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
   }
@@ -61,11 +61,11 @@ final class StateRuntime: Sendable {
   let clock: ClockPlan?
   let transitions: [EventName: TransitionBox]
 
-  init(_ state: StateDefinition) {
+  init(_ state: StateDefinition, calendars: [CalendarID: BusinessCalendar]) {
     id = state.id
     isFinal = state.isFinal
     assignRole = state.assignRole
-    clock = state.deadline.map(ClockPlan.init)
+    clock = state.deadline.map { ClockPlan($0, calendars: calendars) }
     var t: [EventName: TransitionBox] = [:]
     for (event, transition) in state.transitions { t[event] = TransitionBox(transition) }
     transitions = t

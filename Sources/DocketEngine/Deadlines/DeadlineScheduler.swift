@@ -15,7 +15,6 @@ import Foundation
 /// - A breached clock stays breached: it is never restarted, paused or met.
 struct DeadlineScheduler {
   let definition: WorkflowRuntime
-  var time = DueTime()
 
   /// Starts the `created` clocks of a new ticket, then enters its initial state.
   func created(_ instance: inout Instance, at t: Date) {
@@ -60,7 +59,7 @@ struct DeadlineScheduler {
 
   func start(_ plan: ClockPlan, on instance: inout Instance, at t: Date) {
     if instance.deadlines[plan.name]?.state == .breached { return }
-    let due = time.due(from: t, within: plan.within, calendar: plan.calendar)
+    let due = plan.time.due(from: t, within: plan.within) ?? .distantFuture
     instance.deadlines[plan.name] = DeadlineClock(
       state: .running, startedAt: t, dueAt: due, warnAt: warnTime(plan, due: due, start: t))
   }
@@ -91,7 +90,7 @@ struct DeadlineScheduler {
     }
     clock.state = .paused
     clock.pausedAt = t
-    clock.remainingSeconds = time.remaining(from: t, until: clock.dueAt, calendar: plan.calendar)
+    clock.remainingSeconds = plan.time.remaining(from: t, until: clock.dueAt)
     clock.warnAt = nil
     instance.deadlines[plan.name] = clock
   }
@@ -100,7 +99,7 @@ struct DeadlineScheduler {
     guard var clock = instance.deadlines[plan.name], clock.state == .paused else { return }
     let left = clock.remainingSeconds ?? 0
     clock.state = .running
-    clock.dueAt = time.due(from: t, within: left, calendar: plan.calendar)
+    clock.dueAt = plan.time.due(from: t, remaining: left) ?? .distantFuture
     clock.warnAt = clock.warnedAt == nil ? warnTime(plan, due: clock.dueAt, start: t) : nil
     clock.pausedAt = nil
     clock.remainingSeconds = nil
@@ -110,27 +109,29 @@ struct DeadlineScheduler {
   /// `before` ahead of due, but never before the clock (re)started.
   private func warnTime(_ plan: ClockPlan, due: Date, start: Date) -> Date? {
     guard let before = plan.warnBefore else { return nil }
-    return max(start, due.addingTimeInterval(-TimeInterval(before)))
+    return plan.time.warning(before: before, due: due, start: start)
   }
 }
 
 /// What the scheduler needs of a deadline, without its actions: small, so walking the clocks
-/// on every step copies little.
+/// on every step copies little. `time` counts wall-clock time, or the working time of the
+/// deadline's `calendar:` (a clock that can never fall due under its calendar gets a due time
+/// in the far future).
 struct ClockPlan: Sendable {
   var name: DeadlineName
-  var within: Int64
-  var calendar: CalendarID?
-  var warnBefore: Int64?
+  var within: DocketDuration
+  var time: DeadlineTimeBase
+  var warnBefore: DocketDuration?
   var startsOnCreate = false
   var starts: [StateID] = []
   var stops: [StateID] = []
   var pauses: [StateID] = []
 
-  init(_ d: DeadlineDefinition) {
+  init(_ d: DeadlineDefinition, calendars: [CalendarID: BusinessCalendar]) {
     name = d.name
-    within = d.within.seconds
-    calendar = d.calendar
-    warnBefore = d.warning?.before.seconds
+    within = d.within
+    time = DeadlineTimeBase(calendar: d.calendar.flatMap { calendars[$0] })
+    warnBefore = d.warning?.before
     if case .workflow(let start, let stop, let pause) = d.scope {
       switch start {
       case .created: startsOnCreate = true
