@@ -123,6 +123,35 @@ struct ExpressionFuzzer {
     }
   }
 
+  /// JSON and typed-JSON readers get mutated documents: errors, never traps.
+  @Test func mutatedJSON() {
+    var random = SeededRandom(state: Self.seed &+ 2)
+    let seeds = [
+      #"{"map":[[{"string":"a"},{"list":[{"int":"-3"},{"double":"NaN"},{"bytes":"AP8="}]}]]}"#,
+      #"{"timestamp":"2009-02-13T23:31:30Z"}"#, #"{"duration":"-1.5s"}"#,
+      #"[1, 2.5e3, "x\u00e9\ud83d\ude00", null, true, {"k": []}]"#,
+    ]
+    let pieces = ["{", "}", "[", "]", "\"", ",", ":", "\\u", "\\ud800", "1e999", "-", "0", " ", "\u{0}"]
+    for _ in 0..<Self.runs {
+      var s = Array(random.pick(seeds).unicodeScalars)
+      for _ in 0...random.below(4) {
+        let at = random.below(s.count + 1)
+        if random.below(2) == 0, at < s.count {
+          s.remove(at: at)
+        } else {
+          s.insert(contentsOf: random.pick(pieces).unicodeScalars, at: at)
+        }
+      }
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: s)
+      if let json = try? CELJSON(parsing: String(view)) {
+        _ = try? CELValue(typedJSON: json)
+        _ = try? CELValue(json: json, as: .map(.string, .list(.timestamp)))
+        _ = json.text
+      }
+    }
+  }
+
   /// Inputs the fuzzer once found problems with, kept so they stay fixed.
   @Test(arguments: FuzzRegressions.inputs)
   func regression(_ source: String) {

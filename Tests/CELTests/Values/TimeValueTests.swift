@@ -59,3 +59,12 @@ import Testing
     #expect(TimeFunctions.offsetSeconds("+25:00", at: t) == nil)
   }
 }
+
+@Suite struct TimeValueRangeTests {
+  @Test func extremeInputsAreNilNotTraps() {
+    #expect(CELDuration(seconds: Int64.min) == nil)
+    #expect(CELDuration(seconds: Int64.max, nanos: Int64.max) == nil)
+    #expect(CELTimestamp(seconds: Int64.min, nanos: Int64.min) == nil)
+    #expect(CELTimestamp(seconds: Int64.max, nanos: Int64.max) == nil)
+  }
+}
