@@ -74,7 +74,9 @@ let package = Package(
     .testTarget(name: "CELTests", dependencies: ["CEL"]),
     .testTarget(name: "CELConformanceTests", dependencies: ["CEL"]),
     .testTarget(name: "DocketModelTests", dependencies: ["DocketModel"]),
-    .testTarget(name: "DocketDSLTests", dependencies: ["DocketDSL", "DocketTestSupport"]),
+    .testTarget(
+      name: "DocketDSLTests", dependencies: ["DocketDSL", "DocketTestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "DocketEngineTests", dependencies: ["DocketEngine", "DocketDSL", "DocketTestSupport"],
       exclude: ["Calendar/DifferentialCases.jsonl"]),

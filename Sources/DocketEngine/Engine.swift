@@ -10,9 +10,21 @@ import Foundation
 /// command is documented in `docs/engine.md`.
 public struct Engine: Sendable {
   public let home: Home
+  /// Current workflows, prepared for interpreting.
+  let workflows: [WorkflowID: WorkflowRuntime]
+  /// Older versions that running tickets are pinned to, by digest.
+  let pinned: [String: WorkflowRuntime]
+  /// Each staff member's roles, looked up on every step.
+  let staffRoles: [UserID: [RoleID]]
 
   public init(home: Home) {
     self.home = home
+    var current: [WorkflowID: WorkflowRuntime] = [:]
+    for (id, d) in home.workflows { current[id] = WorkflowRuntime(d, calendars: home.calendars) }
+    workflows = current
+    pinned = home.pinned.mapValues { WorkflowRuntime($0, calendars: home.calendars) }
+    staffRoles = Dictionary(
+      home.staff.members.values.map { ($0.id, $0.roles) }, uniquingKeysWith: { a, _ in a })
   }
 
   /// Creates a ticket of `workflow` from `input`, owned by `actor` if they hold the initial
@@ -32,16 +44,26 @@ public struct Engine: Sendable {
     at now: Date, reader: some InstanceReader
   ) -> Result<Changeset, Refusal> {
     var tx = Transaction(reader: reader)
-    let result = resolveActor(actor).flatMap { who in
-      tx.instance(id).flatMap { instance in
-        definition(for: instance).flatMap { definition in
-          fire(event, on: instance, definition: definition, input: input, note: note, by: who, at: now)
-        }
-      }
+    let who: Actor
+    let instance: Instance
+    let definition: WorkflowRuntime
+    switch resolveActor(actor) {
+    case .failure(let r): return .failure(r)
+    case .success(let a): who = a
     }
-    return result.map { instance in
-      tx.save(instance)
-      return tx.changeset
+    switch tx.instance(id) {
+    case .failure(let r): return .failure(r)
+    case .success(let i): instance = i
+    }
+    switch self.definition(for: instance) {
+    case .failure(let r): return .failure(r)
+    case .success(let d): definition = d
+    }
+    switch fire(event, on: instance, definition: definition, input: input, note: note, by: who, at: now) {
+    case .failure(let r): return .failure(r)
+    case .success(let changed):
+      tx.save(changed)
+      return .success(tx.changeset)
     }
   }
 
@@ -74,8 +96,11 @@ public struct Engine: Sendable {
   }
 
   /// The definition a ticket runs on (its pinned version).
-  func definition(for instance: Instance) -> Result<WorkflowDefinition, Refusal> {
-    guard let d = home.definition(for: instance) else {
+  func definition(for instance: Instance) -> Result<WorkflowRuntime, Refusal> {
+    if let current = workflows[instance.workflow], current.definition.digest == instance.digest {
+      return .success(current)
+    }
+    guard let d = pinned[instance.digest] ?? workflows[instance.workflow] else {
       return .failure(.unknownWorkflow(instance.workflow, suggestion: nil))
     }
     return .success(d)

@@ -5,27 +5,41 @@ import DocketModel
 /// Every step works on copies held here; nothing reaches the store until the session commits
 /// the ``changeset`` whole. A refusal simply drops the transaction. Rules (a later issue)
 /// extend the same transaction, which is why one command can change several tickets.
+///
+/// Most commands touch one ticket, so tickets are kept in arrays searched linearly (no
+/// hashing on the hot path); an index takes over when a command touches many (a tick).
 struct Transaction {
   private let reader: any InstanceReader
   /// Changed or created tickets, in the order they were first changed.
-  private var order: [InstanceID] = []
-  private var changed: [InstanceID: Instance] = [:]
-  /// Tickets read but not (yet) changed, so a second read sees the same value.
-  private var read: [InstanceID: Instance] = [:]
+  private var changed: [Instance] = []
+  /// The revision each ticket had in the store when this command first read it.
+  private var baseRevisions: [(id: InstanceID, revision: Int)] = []
+  private var index: [InstanceID: Int] = [:]
   private var lastNumbers: [String: Int] = [:]
   private(set) var outbox: [OutboxMessage] = []
+
+  private static let indexThreshold = 16
 
   init(reader: some InstanceReader) {
     self.reader = reader
   }
 
+  private func position(of id: InstanceID) -> Int? {
+    if changed.count > Self.indexThreshold { return index[id] }
+    return changed.firstIndex { $0.id == id }
+  }
+
+  private func baseRevision(of id: InstanceID) -> Int? {
+    baseRevisions.last { $0.id == id }?.revision
+  }
+
   /// The ticket as this command currently sees it.
   mutating func instance(_ id: InstanceID) -> Result<Instance, Refusal> {
-    if let i = changed[id] ?? read[id] { return .success(i) }
+    if let p = position(of: id) { return .success(changed[p]) }
     guard id.isWellFormed else { return .failure(.unknownID(id)) }
     do {
       guard let i = try reader.instance(id) else { return .failure(.unknownID(id)) }
-      read[id] = i
+      if baseRevision(of: id) == nil { baseRevisions.append((id, i.revision)) }
       return .success(i)
     } catch {
       return .failure(.storage(id, underlying: error))
@@ -34,15 +48,25 @@ struct Transaction {
 
   /// Records a changed ticket. Its revision is one more than the one read from the store
   /// (or 1 for a new ticket), however many steps changed it within this command.
-  mutating func save(_ instance: Instance) {
+  mutating func save(_ instance: consuming Instance) {
     var instance = instance
-    if let base = read[instance.id] {
-      instance.revision = base.revision + 1
-    } else if changed[instance.id] == nil {
+    if let base = baseRevision(of: instance.id) {
+      instance.revision = base + 1
+    } else if position(of: instance.id) == nil {
       instance.revision = 1
     }
-    if changed[instance.id] == nil { order.append(instance.id) }
-    changed[instance.id] = instance
+    if let p = position(of: instance.id) {
+      changed[p] = instance
+      return
+    }
+    changed.append(instance)
+    if changed.count > Self.indexThreshold {
+      if index.isEmpty {
+        for (i, c) in changed.enumerated() { index[c.id] = i }
+      } else {
+        index[instance.id] = changed.count - 1
+      }
+    }
   }
 
   /// A new id for this prefix: the store's last number + 1, + 2, … within one command.
@@ -64,7 +88,5 @@ struct Transaction {
   mutating func send(_ message: OutboxMessage) { outbox.append(message) }
 
   /// Everything changed, in first-changed order.
-  var changeset: Changeset {
-    Changeset(instances: order.compactMap { changed[$0] }, outbox: outbox)
-  }
+  var changeset: Changeset { Changeset(instances: changed, outbox: outbox) }
 }

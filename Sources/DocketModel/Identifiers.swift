@@ -58,16 +58,32 @@ extension InstanceID {
   /// run of digits. Anything else (a `/`, `..`, a NUL) can never name a ticket, so hostile ids
   /// are refused before any path is built from them.
   public var isWellFormed: Bool {
-    let scalars = Array(rawValue.unicodeScalars)
-    guard scalars.count <= 64, let dash = scalars.lastIndex(of: "-"), dash > 0,
-      dash < scalars.count - 1
-    else { return false }
-    let prefixOK = scalars[..<dash].allSatisfy {
-      ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
-        || $0 == "_"
+    // Every allowed character is ASCII, so scanning UTF-8 bytes (without allocating) gives
+    // the same answer as scanning scalars.
+    let bytes = rawValue.utf8
+    guard bytes.count <= 64 else { return false }
+    var dash = -1
+    var index = 0
+    for b in bytes {
+      if b == UInt8(ascii: "-") { dash = index }
+      index += 1
     }
-    let numberOK = scalars[(dash + 1)...].allSatisfy { ("0"..."9").contains($0) }
-    return prefixOK && numberOK
+    guard dash > 0, dash < index - 1 else { return false }
+    index = 0
+    for b in bytes {
+      let ok: Bool
+      if index < dash {
+        ok =
+          (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+          || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z"))
+          || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_")
+      } else {
+        ok = index == dash || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9"))
+      }
+      guard ok else { return false }
+      index += 1
+    }
+    return true
   }
 
   /// The id's prefix (`CMP` of `CMP-000001`), if well formed.

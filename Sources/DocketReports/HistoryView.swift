@@ -32,7 +32,7 @@ public struct HistoryView: Sendable {
       out += move.isEmpty ? "\n" : "  " + move + "\n"
       let indent = "       "
       if let rule = entry.rule { out += indent + palette.dim("by rule \(rule)") + "\n" }
-      for (key, value) in entry.set.sorted(by: { $0.key < $1.key }) {
+      for (key, value) in entry.set.sorted(by: { order($0.key) < order($1.key) }) {
         let field = definition?.fields[FieldName(key)]
         let label = field?.displayName ?? key
         out += indent + "\(label): \(FieldText.render(value, type: field?.type, zone: zone))\n"
@@ -41,6 +41,11 @@ public struct HistoryView: Sendable {
       if let note = entry.note { out += indent + "note: \(note)\n" }
     }
     return out
+  }
+
+  /// Fields in the workflow's order (unknown keys last, by name), so steps read like forms.
+  private func order(_ key: String) -> (Int, String) {
+    (definition?.fields.index(forKey: FieldName(key)) ?? Int.max, key)
   }
 
   public var json: JSONValue {

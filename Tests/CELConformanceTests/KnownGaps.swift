@@ -2,10 +2,6 @@
 /// when a case outside this list fails, and when a listed case passes, so the list stays true.
 /// Regenerate candidates with `CEL_CONFORMANCE_DUMP=1 swift test --filter ConformanceTests/summary`.
 let knownGaps: [String: String] = [
-  "encoders_ext/encode/hello": "extension library not implemented yet (Runtime/Extensions)",
-  "encoders_ext/decode/hello": "extension library not implemented yet (Runtime/Extensions)",
-  "encoders_ext/decode/hello_without_padding": "extension library not implemented yet (Runtime/Extensions)",
-  "encoders_ext/round_trip/hello": "extension library not implemented yet (Runtime/Extensions)",
   "math_ext/greatest_int_result/unary_negative": "extension library not implemented yet (Runtime/Extensions)",
   "math_ext/greatest_int_result/unary_positive": "extension library not implemented yet (Runtime/Extensions)",
   "math_ext/greatest_int_result/binary_same_args": "extension library not implemented yet (Runtime/Extensions)",

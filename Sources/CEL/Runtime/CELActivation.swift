@@ -13,38 +13,65 @@ extension CELActivation {
 
 /// A dictionary-like activation. Up to 16 variables are kept in a small array and found
 /// by a linear scan (faster than hashing for the few names a guard uses); larger sets use a
-/// dictionary.
+/// dictionary. The storage is one shared reference (copy-on-write), so passing bindings to
+/// ``CELProgram/evaluate(_:)`` copies a pointer, not the variables.
 public struct CELBindings: CELActivation, Sendable, ExpressibleByDictionaryLiteral {
-  private var names: [String] = []
-  private var slots: [CELValue] = []
-  private var dictionary: [String: CELValue]?
-  public var implementations: [String: CELImplementation]
+  /// Immutable (so reads need no exclusivity checks); every change builds a new one.
+  private final class Storage: Sendable {
+    let names: [String]
+    let slots: [CELValue]
+    let dictionary: [String: CELValue]?
+    let implementations: [String: CELImplementation]
 
+    init(
+      names: [String] = [], slots: [CELValue] = [], dictionary: [String: CELValue]? = nil,
+      implementations: [String: CELImplementation] = [:]
+    ) {
+      self.names = names
+      self.slots = slots
+      self.dictionary = dictionary
+      self.implementations = implementations
+    }
+  }
+
+  private var storage = Storage()
   private static let linearLimit = 16
 
   public init(_ values: [String: CELValue], implementations: [String: CELImplementation] = [:]) {
-    self.implementations = implementations
     self.values = values
+    self.implementations = implementations
   }
 
-  public init() { self.init([:]) }
+  public init() {}
 
   public init(dictionaryLiteral elements: (String, CELValue)...) {
     self.init(Dictionary(elements, uniquingKeysWith: { _, b in b }))
   }
 
+  /// Implementations of overloads declared without one, by overload id.
+  public var implementations: [String: CELImplementation] {
+    get { storage.implementations }
+    set {
+      storage = Storage(
+        names: storage.names, slots: storage.slots, dictionary: storage.dictionary,
+        implementations: newValue)
+    }
+  }
+
   /// All bound variables.
   public var values: [String: CELValue] {
-    get { dictionary ?? Dictionary(zip(names, slots), uniquingKeysWith: { _, b in b }) }
+    get {
+      storage.dictionary
+        ?? Dictionary(zip(storage.names, storage.slots), uniquingKeysWith: { _, b in b })
+    }
     set {
       if newValue.count > CELBindings.linearLimit {
-        dictionary = newValue
-        names = []
-        slots = []
+        storage = Storage(dictionary: newValue, implementations: storage.implementations)
       } else {
-        dictionary = nil
-        names = Array(newValue.keys)
-        slots = names.compactMap { newValue[$0] }
+        let names = Array(newValue.keys)
+        storage = Storage(
+          names: names, slots: names.compactMap { newValue[$0] },
+          implementations: storage.implementations)
       }
     }
   }
@@ -52,34 +79,21 @@ public struct CELBindings: CELActivation, Sendable, ExpressibleByDictionaryLiter
   public subscript(name: String) -> CELValue? {
     get { value(of: name) }
     set {
-      if dictionary != nil {
-        dictionary?[name] = newValue
-        return
-      }
-      if let i = names.firstIndex(of: name) {
-        if let newValue {
-          slots[i] = newValue
-        } else {
-          names.remove(at: i)
-          slots.remove(at: i)
-        }
-      } else if let newValue {
-        names.append(name)
-        slots.append(newValue)
-        if names.count > CELBindings.linearLimit { values = values }
-      }
+      var all = values
+      all[name] = newValue
+      values = all
     }
   }
 
   public func value(of name: String) -> CELValue? {
-    if let dictionary { return dictionary[name] }
-    return linearValue(of: name)
-  }
-
-  private func linearValue(of name: String) -> CELValue? {
-    for i in names.indices where names[i] == name { return slots[i] }
+    let s = storage
+    if let d = s.dictionary { return d[name] }
+    let names = s.names
+    for i in names.indices where names[i] == name { return s.slots[i] }
     return nil
   }
 
-  public func implementation(ofOverload id: String) -> CELImplementation? { implementations[id] }
+  public func implementation(ofOverload id: String) -> CELImplementation? {
+    storage.implementations[id]
+  }
 }

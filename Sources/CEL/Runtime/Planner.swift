@@ -62,6 +62,13 @@ struct Planner {
       if !testOnly, !optional, let (root, path) = Planner.qualifiedChain(e), localSlot(root) == nil {
         return planGlobal(root, fields: path, id: id)
       }
+      if !testOnly, !optional, case .ident(let name) = operand.kind, let slot = localSlot(name) {
+        // `x.field` on a loop variable: read the map in place.
+        return { st in
+          if case .map(let m) = st.locals[slot], let v = m[field] { return v }
+          return Selection.select(st.locals[slot], field).at(id)
+        }
+      }
       let op = plan(operand)
       if testOnly {
         return { st in Selection.has(op(&st), field).at(id) }
@@ -273,14 +280,14 @@ struct Planner {
       st.locals[accuSlot] = initEval(&st)
       switch range {
       case .list(let items):
-        for (i, item) in items.enumerated() {
+        for i in items.indices {
           st.iterationsLeft -= 1
           if st.iterationsLeft < 0 { return limitError }
           if let s2 = iter2Slot {
             st.locals[iterSlot] = .int(Int64(i))
-            st.locals[s2] = item
+            st.locals[s2] = items[i]
           } else {
-            st.locals[iterSlot] = item
+            st.locals[iterSlot] = items[i]
           }
           if !conditionIsTrue {
             guard case .bool(true) = condEval(&st) else { break }

@@ -24,7 +24,7 @@ public struct CELDuration: Sendable, Hashable, Comparable, CustomStringConvertib
       s += 1
       n -= 1_000_000_000
     }
-    guard abs(s) <= CELDuration.maxSeconds else { return nil }
+    guard s.magnitude <= CELDuration.maxSeconds.magnitude else { return nil }
     self.seconds = s
     self.nanos = Int32(n)
     guard totalNanoseconds != nil else { return nil }

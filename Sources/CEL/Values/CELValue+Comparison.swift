@@ -59,6 +59,10 @@ extension CELValue {
     guard n == b.utf8.count else { return false }
     let fast = a.utf8.withContiguousStorageIfAvailable { pa in
       b.utf8.withContiguousStorageIfAvailable { pb in
+        if n <= 32 {
+          for k in 0..<n where pa[k] != pb[k] { return false }
+          return true
+        }
         guard let x = pa.baseAddress, let y = pb.baseAddress else { return n == 0 }
         return memcmp(x, y, n) == 0
       }

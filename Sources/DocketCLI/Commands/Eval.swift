@@ -30,6 +30,7 @@ extension DocketCommand {
       if let id {
         let ticket = try TicketID.parse(id)
         let session = try context.openSession()
+        try context.checkActor(in: session.home)
         scope = try session.evaluationScope(for: ticket, actor: context.options.actor)
       }
       for binding in variables {

@@ -14,9 +14,8 @@ extension DocketCommand {
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       let actor = try context.requireActor()
       let session = try context.openSession()
-      guard let member = session.home.staff[actor] else {
-        throw .unknownUser(actor.rawValue, suggestion: StaffLookup.suggestion(for: actor, in: session.home))
-      }
+      try context.checkActor(in: session.home)
+      guard let member = session.home.staff[actor] else { throw .missingActor() }
       let rows = try session.tickets(TicketFilter(status: .open, queueOf: actor))
         .sorted(by: QueueOrder.soonestFirst)
       let table = TicketTable(rows: rows, now: session.now, zone: session.home.settings.timeZone)

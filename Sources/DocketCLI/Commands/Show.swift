@@ -14,6 +14,7 @@ extension DocketCommand {
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       let ticket = try TicketID.parse(id)
       let session = try context.openSession()
+      try context.checkActor(in: session.home)
       let instance = try session.instance(ticket)
       let choices = try context.options.actor.map { actor throws(CommandFailure) in
         try session.choices(for: ticket, actor: actor)

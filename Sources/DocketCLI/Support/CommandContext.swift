@@ -21,6 +21,12 @@ struct CommandContext {
     return actor
   }
 
+  /// Refuses an actor who is not in `staff.yaml` (`unknown_user`, exit 2), if one is given.
+  func checkActor(in home: Home) throws(CommandFailure) {
+    guard let actor = options.actor, actor != .system, home.staff[actor] == nil else { return }
+    throw .unknownUser(actor.rawValue, suggestion: StaffLookup.suggestion(for: actor, in: home))
+  }
+
   /// The time of this command: `--now`/`$DOCKET_NOW`, else the system clock.
   var now: Date { options.now ?? Date() }
 }

@@ -1,10 +1,134 @@
-import DocketModel
+import CEL
+import DocketKit
+import DocketReports
+import Foundation
 
-/// Opens a home through DocketKit's session.
-enum DocketKitGateway {
+/// The command line's adaptor over ``DocketSession``: opens the home with the right clock,
+/// and turns the session's values into rows and choices and its errors into
+/// ``CommandFailure``s (through ``ErrorMapping``).
+struct DocketKitGateway: SessionGateway {
+  let session: DocketSession
+  let now: Date
+
+  var home: Home { session.home }
+
+  /// Opens the home at `options.home` with `--now` as a fixed clock, else the system clock.
   static func open(_ options: ResolvedOptions) throws(CommandFailure) -> any SessionGateway {
-    throw CommandFailure(
-      code: "storage", message: "the session layer is not available in this build",
-      status: .storage)
+    let clock: any DocketClock = options.now.map { FixedClock($0) } ?? SystemClock()
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: options.home.path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else {
+      throw .usage("the home folder \(options.home.path) does not exist (--home or DOCKET_HOME)")
+    }
+    do {
+      let session = try DocketSession.open(home: options.home, clock: clock)
+      return DocketKitGateway(session: session, now: clock.now())
+    } catch {
+      throw ErrorMapping.failure(error)
+    }
+  }
+
+  private func call<T>(_ body: () throws(DocketError) -> T) throws(CommandFailure) -> T {
+    do { return try body() } catch { throw ErrorMapping.failure(error) }
+  }
+
+  private func input(_ fields: [FieldAssignment]) -> FieldInput {
+    FieldInput(text: fields.map { ($0.name, $0.text) })
+  }
+
+  func create(_ workflow: WorkflowID, fields: [FieldAssignment], actor: UserID)
+    throws(CommandFailure) -> Instance
+  {
+    try call { () throws(DocketError) in
+      try session.create(workflow, input: input(fields), actor: actor)
+    }
+  }
+
+  func advance(
+    _ id: InstanceID, event: EventName, fields: [FieldAssignment], note: String?, actor: UserID
+  ) throws(CommandFailure) -> Instance {
+    try call { () throws(DocketError) in
+      try session.advance(id, event: event, input: input(fields), note: note, actor: actor)
+    }
+  }
+
+  func assign(_ id: InstanceID, to user: UserID, actor: UserID) throws(CommandFailure) -> Instance {
+    try call { () throws(DocketError) in try session.assign(id, to: user, actor: actor) }
+  }
+
+  func tick() throws(CommandFailure) -> [TickFiring] {
+    let report = try call { () throws(DocketError) in try session.tick() }
+    let changed = Dictionary(report.changed.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
+    return report.firings.map { f in
+      let label = changed[f.instance].flatMap { home.definition(for: $0) }?
+        .deadline(named: f.deadline)?.displayName
+      return TickFiring(
+        id: f.instance, deadline: f.deadline.rawValue, label: label ?? f.deadline.rawValue,
+        kind: f.kind.rawValue, at: f.dueAt)
+    }
+  }
+
+  func instance(_ id: InstanceID) throws(CommandFailure) -> Instance {
+    try call { () throws(DocketError) in try session.instance(id) }
+  }
+
+  func choices(for id: InstanceID, actor: UserID) throws(CommandFailure) -> [EventChoice] {
+    try call { () throws(DocketError) in try session.options(for: id, actor: actor) }
+      .map(EventChoice.init)
+  }
+
+  func tickets(_ filter: TicketFilter) throws(CommandFailure) -> [TicketRow] {
+    let query = InstanceQuery(
+      workflow: filter.workflow, state: filter.state, assignee: filter.assignee,
+      status: filter.status == .open ? .open : filter.status == .closed ? .closed : .any,
+      overdue: filter.overdueOnly, queueOf: filter.queueOf)
+    return try call { () throws(DocketError) in try session.list(query) }.map(row)
+  }
+
+  private func row(_ s: InstanceSummary) -> TicketRow {
+    let definition = home.workflows[s.workflow]
+    let roleLabel = s.role.map { definition?.roles[$0] ?? $0.rawValue }
+    let owner: String =
+      switch (s.user, roleLabel) {
+      case (let user?, _): home.staff[user]?.name ?? user.rawValue
+      case (nil, let role?): "queue: \(role)"
+      case (nil, nil): "—"
+      }
+    return TicketRow(
+      id: s.id, workflow: s.workflow, workflowTitle: definition?.displayName ?? s.workflow.rawValue,
+      state: s.state, stateLabel: definition?.states[s.state]?.displayName ?? s.state.rawValue,
+      status: s.status, assignee: Assignee(role: s.role, user: s.user), ownerText: owner,
+      summary: s.title ?? "", nextDue: s.nextDeadline?.dueAt,
+      isBreached: s.deadlines.contains { $0.state == .breached }, createdAt: s.createdAt)
+  }
+
+  func validationNotes() -> ValidationNotes {
+    let report = session.validate()
+    let pinned = report.pinned.map { p in
+      "\(p.id) runs on \(p.workflow) version \(p.version) (the file is now version \(p.currentVersion))"
+        + (p.definitionKept ? "" : "; its definition copy is missing from the store")
+    }
+    let problems = report.problems.map { "\($0.path): \($0.reason)" }
+    return ValidationNotes(
+      warnings: report.diagnostics.warnings, sources: report.sources, pinned: pinned + problems)
+  }
+
+  func reindex() throws(CommandFailure) -> Int {
+    try call { () throws(DocketError) in try session.reindex() }.indexed
+  }
+
+  func evaluationScope(for id: InstanceID, actor: UserID?) throws(CommandFailure)
+    -> EvaluationScope
+  {
+    let ticket = try instance(id)
+    guard let definition = home.definition(for: ticket) else {
+      throw CommandFailure(
+        code: "storage", message: "\(id) runs on a workflow definition that cannot be found",
+        status: .storage)
+    }
+    let roles = actor.flatMap { home.staff[$0]?.roles } ?? []
+    return GuardScope.scope(
+      for: ticket, definition: definition, now: now, actor: actor, roles: roles)
   }
 }

@@ -1,5 +1,6 @@
 import DocketDiagnostics
 import DocketEngine
+import DocketKit
 import DocketModel
 import Foundation
 
@@ -70,5 +71,18 @@ enum ErrorMapping {
     let status: ExitStatus =
       refusal.isWorkflowRefusal ? .refused : refusal.code == "storage" ? .storage : .usage
     return CommandFailure(code: refusal.code, message: refusal.message, status: status)
+  }
+
+  /// Any session error: each kind with its contract code and exit status.
+  static func failure(_ error: DocketError) -> CommandFailure {
+    switch error {
+    case .invalidDefinitions(let bag, let sources):
+      return invalidDefinitions(bag, sources: sources)
+    case .refused(let refusal):
+      return failure(refusal)
+    case .storage, .conflict, .usage:
+      let status = ExitStatus(rawValue: error.exitStatus) ?? .storage
+      return CommandFailure(code: error.code, message: error.message, status: status)
+    }
   }
 }

@@ -22,7 +22,7 @@ extension Engine {
   /// reason as the note, and the next action runs.
   func perform(
     _ action: ActionDefinition, trigger: DeadlineTrigger, on instance: inout Instance,
-    definition: WorkflowDefinition, at time: Date, in tx: inout Transaction
+    definition: WorkflowRuntime, at time: Date, in tx: inout Transaction
   ) {
     switch action {
     case .fire(let event, .self, _):
@@ -69,7 +69,7 @@ extension Engine {
   }
 
   /// The system's evaluation context on a ticket at `time`.
-  func context(_ instance: Instance, _ definition: WorkflowDefinition, _ time: Date)
+  func context(_ instance: Instance, _ definition: WorkflowRuntime, _ time: Date)
     -> EvaluationContext
   {
     EvaluationContext(

@@ -14,54 +14,54 @@ import Foundation
 ///   between) marks it breached at its due time; its breach actions do not run any more.
 /// - A breached clock stays breached: it is never restarted, paused or met.
 struct DeadlineScheduler {
-  let definition: WorkflowDefinition
-  var time = DueTime()
+  let definition: WorkflowRuntime
 
   /// Starts the `created` clocks of a new ticket, then enters its initial state.
   func created(_ instance: inout Instance, at t: Date) {
-    for d in definition.deadlines {
-      if case .workflow(.created, _, _) = d.scope { start(d, on: &instance, at: t) }
+    for plan in definition.workflowClocks where plan.startsOnCreate {
+      start(plan, on: &instance, at: t)
     }
-    enter(instance.state, on: &instance, at: t)
+    if let state = definition.stateTable[instance.state] { enter(state, on: &instance, at: t) }
   }
 
   /// Leaves `from` and enters `to` (both, even when they are the same state).
-  func move(_ instance: inout Instance, from: StateID, to: StateID, at t: Date) {
-    if let d = definition.states[from]?.deadline { stop(d.name, on: &instance, at: t) }
+  func move(_ instance: inout Instance, from: StateRuntime, to: StateRuntime, at t: Date) {
+    if let plan = from.clock { stop(plan.name, on: &instance, at: t) }
     enter(to, on: &instance, at: t)
   }
 
-  func enter(_ state: StateID, on instance: inout Instance, at t: Date) {
-    if definition.states[state]?.isFinal == true {
+  func enter(_ runtime: StateRuntime, on instance: inout Instance, at t: Date) {
+    let state = runtime.id
+    if runtime.isFinal {
       for name in instance.deadlines.keys.sorted() { stop(name, on: &instance, at: t) }
       return
     }
-    for d in definition.deadlines {
-      guard case .workflow(let startAt, let stops, let pauses) = d.scope else { continue }
-      if case .states(let starts) = startAt, starts.contains(state), !stops.contains(state) {
-        switch instance.deadlines[d.name]?.state {
-        case nil, .met: start(d, on: &instance, at: t)
+    for plan in definition.workflowClocks {
+      let stops = plan.stops.contains(state)
+      if !stops, plan.starts.contains(state) {
+        switch instance.deadlines[plan.name]?.state {
+        case nil, .met: start(plan, on: &instance, at: t)
         default: break
         }
       }
-      if stops.contains(state) {
-        stop(d.name, on: &instance, at: t)
-      } else if pauses.contains(state) {
-        pause(d.name, on: &instance, at: t)
-      } else {
-        resume(d, on: &instance, at: t)
+      if stops {
+        stop(plan.name, on: &instance, at: t)
+      } else if plan.pauses.contains(state) {
+        pause(plan, on: &instance, at: t)
+      } else if !plan.pauses.isEmpty {
+        resume(plan, on: &instance, at: t)
       }
     }
-    if let d = definition.states[state]?.deadline {
-      if instance.deadlines[d.name]?.state != .breached { start(d, on: &instance, at: t) }
+    if let plan = runtime.clock {
+      if instance.deadlines[plan.name]?.state != .breached { start(plan, on: &instance, at: t) }
     }
   }
 
-  func start(_ d: DeadlineDefinition, on instance: inout Instance, at t: Date) {
-    if instance.deadlines[d.name]?.state == .breached { return }
-    let due = time.due(from: t, within: d.within.seconds, calendar: d.calendar)
-    instance.deadlines[d.name] = DeadlineClock(
-      state: .running, startedAt: t, dueAt: due, warnAt: warnTime(d, due: due, start: t))
+  func start(_ plan: ClockPlan, on instance: inout Instance, at t: Date) {
+    if instance.deadlines[plan.name]?.state == .breached { return }
+    let due = plan.time.due(from: t, within: plan.within) ?? .distantFuture
+    instance.deadlines[plan.name] = DeadlineClock(
+      state: .running, startedAt: t, dueAt: due, warnAt: warnTime(plan, due: due, start: t))
   }
 
   func stop(_ name: DeadlineName, on instance: inout Instance, at t: Date) {
@@ -82,34 +82,63 @@ struct DeadlineScheduler {
     instance.deadlines[name] = clock
   }
 
-  func pause(_ name: DeadlineName, on instance: inout Instance, at t: Date) {
-    guard var clock = instance.deadlines[name], clock.state == .running else { return }
+  func pause(_ plan: ClockPlan, on instance: inout Instance, at t: Date) {
+    guard var clock = instance.deadlines[plan.name], clock.state == .running else { return }
     if clock.dueAt <= t {
-      stop(name, on: &instance, at: t)
+      stop(plan.name, on: &instance, at: t)
       return
     }
-    let calendar = definition.deadline(named: name)?.calendar
     clock.state = .paused
     clock.pausedAt = t
-    clock.remainingSeconds = time.remaining(from: t, until: clock.dueAt, calendar: calendar)
+    clock.remainingSeconds = plan.time.remaining(from: t, until: clock.dueAt)
     clock.warnAt = nil
-    instance.deadlines[name] = clock
+    instance.deadlines[plan.name] = clock
   }
 
-  func resume(_ d: DeadlineDefinition, on instance: inout Instance, at t: Date) {
-    guard var clock = instance.deadlines[d.name], clock.state == .paused else { return }
+  func resume(_ plan: ClockPlan, on instance: inout Instance, at t: Date) {
+    guard var clock = instance.deadlines[plan.name], clock.state == .paused else { return }
     let left = clock.remainingSeconds ?? 0
     clock.state = .running
-    clock.dueAt = time.due(from: t, within: left, calendar: d.calendar)
-    clock.warnAt = clock.warnedAt == nil ? warnTime(d, due: clock.dueAt, start: t) : nil
+    clock.dueAt = plan.time.due(from: t, remaining: left) ?? .distantFuture
+    clock.warnAt = clock.warnedAt == nil ? warnTime(plan, due: clock.dueAt, start: t) : nil
     clock.pausedAt = nil
     clock.remainingSeconds = nil
-    instance.deadlines[d.name] = clock
+    instance.deadlines[plan.name] = clock
   }
 
   /// `before` ahead of due, but never before the clock (re)started.
-  private func warnTime(_ d: DeadlineDefinition, due: Date, start: Date) -> Date? {
-    guard let w = d.warning else { return nil }
-    return max(start, due.addingTimeInterval(-TimeInterval(w.before.seconds)))
+  private func warnTime(_ plan: ClockPlan, due: Date, start: Date) -> Date? {
+    guard let before = plan.warnBefore else { return nil }
+    return plan.time.warning(before: before, due: due, start: start)
+  }
+}
+
+/// What the scheduler needs of a deadline, without its actions: small, so walking the clocks
+/// on every step copies little. `time` counts wall-clock time, or the working time of the
+/// deadline's `calendar:` (a clock that can never fall due under its calendar gets a due time
+/// in the far future).
+struct ClockPlan: Sendable {
+  var name: DeadlineName
+  var within: DocketDuration
+  var time: DeadlineTimeBase
+  var warnBefore: DocketDuration?
+  var startsOnCreate = false
+  var starts: [StateID] = []
+  var stops: [StateID] = []
+  var pauses: [StateID] = []
+
+  init(_ d: DeadlineDefinition, calendars: [CalendarID: BusinessCalendar]) {
+    name = d.name
+    within = d.within
+    time = DeadlineTimeBase(calendar: d.calendar.flatMap { calendars[$0] })
+    warnBefore = d.warning?.before
+    if case .workflow(let start, let stop, let pause) = d.scope {
+      switch start {
+      case .created: startsOnCreate = true
+      case .states(let s): starts = s
+      }
+      stops = stop
+      pauses = pause
+    }
   }
 }

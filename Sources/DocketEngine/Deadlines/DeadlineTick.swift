@@ -73,7 +73,7 @@ extension Engine {
 
   /// Marks the clock warned or breached, records it, and runs the deadline's actions.
   private func run(
-    _ due: DueAction, on instance: inout Instance, definition: WorkflowDefinition, at time: Date,
+    _ due: DueAction, on instance: inout Instance, definition: WorkflowRuntime, at time: Date,
     in tx: inout Transaction
   ) {
     guard var clock = instance.deadlines[due.deadline],

@@ -9,17 +9,30 @@ import Foundation
 /// such as `instance.state` or `actor.user` are answered directly without building the
 /// enclosing map. That keeps a guard like `visits < 3` to one dictionary lookup and one
 /// conversion, which is what lets advancing run at hundreds of thousands of steps a second.
-struct EvaluationContext: CELActivation {
+/// A class, so handing it to CEL (as an existential) copies one reference, not the ticket.
+final class EvaluationContext: CELActivation {
   let instance: Instance
-  let definition: WorkflowDefinition
+  let definition: WorkflowRuntime
   let now: Date
   let actor: UserID
   let actorRoles: [RoleID]
-  /// The event being fired, if any (`""` is never bound).
+  /// The event being fired, if any.
   let event: EventName?
 
+  init(
+    instance: Instance, definition: WorkflowRuntime, now: Date, actor: UserID,
+    actorRoles: [RoleID], event: EventName?
+  ) {
+    self.instance = instance
+    self.definition = definition
+    self.now = now
+    self.actor = actor
+    self.actorRoles = actorRoles
+    self.event = event
+  }
+
   func value(of name: String) -> CELValue? {
-    if let field = definition.fields[FieldName(name)] {
+    if let field = definition.fieldsByName[name] {
       return FieldConversion.celValue(instance.field(field.name), as: field.type)
     }
     switch name {

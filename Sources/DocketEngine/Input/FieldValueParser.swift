@@ -21,7 +21,7 @@ struct FieldValueParser {
 
   /// Parses typed text (`--set`). Empty text clears the field.
   func parse(text: String, for field: FieldDefinition) -> Result<JSONValue, Refusal> {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = Self.trimmed(text)
     if trimmed.isEmpty { return .success(.null) }
     func bad(_ reason: String) -> Result<JSONValue, Refusal> {
       .failure(.invalidValue(field: field.name, label: field.displayName, value: text, reason: reason))
@@ -134,6 +134,18 @@ struct FieldValueParser {
           reason: "\(field.displayName) must be at most \(Self.show(.double(max)))"))
     }
     return .success(value)
+  }
+
+  /// `text` without leading and trailing white space; the common case (none) costs two
+  /// scalar checks rather than a Foundation call.
+  static func trimmed(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last else { return text }
+    func visible(_ u: Unicode.Scalar) -> Bool {
+      u.value > 0x20 && u.value < 0x7F || (u.value >= 0x7F && !u.properties.isWhitespace)
+    }
+    if visible(first), visible(last) { return text }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
   /// Whether `text` is a real calendar date `YYYY-MM-DD`.

@@ -7,7 +7,7 @@ extension Engine {
   /// With no role (a state without `assign`), the assignee does not change.
   func assignee(after current: Assignee, role: RoleID?) -> Assignee {
     guard let role else { return current }
-    if let user = current.user, let member = home.staff[user], member.holds(role) {
+    if let user = current.user, staffRoles[user]?.contains(role) == true {
       return Assignee(role: role, user: user)
     }
     return Assignee(role: role, user: nil)
@@ -33,7 +33,7 @@ extension Engine {
     let actor: Actor
     let target: Actor
     var instance: Instance
-    let definition: WorkflowDefinition
+    let definition: WorkflowRuntime
     switch resolveActor(actorID).flatMap({ a in resolveActor(user).map { (a, $0) } }) {
     case .failure(let r): return .failure(r)
     case .success(let (a, t)): (actor, target) = (a, t)

@@ -15,15 +15,15 @@ extension Engine {
   /// The staff member `id` (or `system`); unknown users are refused.
   func resolveActor(_ id: UserID) -> Result<Actor, Refusal> {
     if id == .system { return .success(.system) }
-    guard let member = home.staff[id] else { return .failure(.unknownUser(id)) }
-    return .success(Actor(id: id, roles: member.roles))
+    guard let roles = staffRoles[id] else { return .failure(.unknownUser(id)) }
+    return .success(Actor(id: id, roles: roles))
   }
 
   /// Whether `actor` may fire `transition`: `system` always may; others must hold one of
   /// its `by` roles, or, when `by` is omitted, any role of the workflow (any staff member
   /// when the workflow declares no roles).
   func checkRoles(
-    _ transition: TransitionDefinition, in definition: WorkflowDefinition, actor: Actor
+    _ transition: TransitionDefinition, in definition: WorkflowRuntime, actor: Actor
   ) -> Refusal? {
     if actor.isSystem { return nil }
     let allowed = transition.allowedRoles ?? Array(definition.roles.keys)

@@ -10,7 +10,7 @@ extension Engine {
     _ workflowID: WorkflowID, input: FieldInput, actor actorID: UserID, at now: Date,
     in tx: inout Transaction
   ) -> Result<Instance, Refusal> {
-    guard let definition = home.workflows[workflowID] else {
+    guard let definition = workflows[workflowID] else {
       let suggestion = Suggestion.closest(
         to: workflowID.rawValue, in: home.workflows.keys.map(\.rawValue))
       return .failure(.unknownWorkflow(workflowID, suggestion: suggestion.map { WorkflowID($0) }))
@@ -24,13 +24,14 @@ extension Engine {
       id: InstanceID.make(prefix: definition.prefix, number: 0), workflow: definition.id,
       version: definition.version, digest: definition.digest, state: definition.initial,
       createdAt: now)
+    instance.fields.reserveCapacity(definition.fields.count)
     for field in definition.fields.values {
       if let d = field.defaultValue, !d.isNull { instance.fields[field.name.rawValue] = d }
     }
     if case .failure(let r) = applyInput(input, to: &instance, definition: definition) {
       return .failure(r)
     }
-    let missing = definition.fields.values.filter { $0.isRequired && !instance.field($0.name).isFilled }
+    let missing = definition.fields.values.filter { $0.isRequired && !isFilled(instance.field($0.name)) }
     if !missing.isEmpty {
       return .failure(.missingFields(event: nil, fields: missing.map(\.displayName)))
     }

@@ -6,12 +6,13 @@ extension Engine {
   /// Checks the given values against the workflow's fields and applies them, in field-name
   /// order. Returns the fields whose value changed.
   func applyInput(
-    _ input: FieldInput, to instance: inout Instance, definition: WorkflowDefinition
+    _ input: FieldInput, to instance: inout Instance, definition: WorkflowRuntime
   ) -> Result<[String: JSONValue], Refusal> {
     let parser = FieldValueParser(timeZone: home.settings.timeZone)
     var changed: [String: JSONValue] = [:]
-    for name in input.values.keys.sorted() {
-      guard let value = input.values[name] else { continue }
+    let pairs =
+      input.values.count < 2 ? Array(input.values) : input.values.sorted { $0.key < $1.key }
+    for (name, value) in pairs {
       guard let field = definition.fields[name] else {
         let suggestion = Suggestion.closest(
           to: name.rawValue, in: definition.fields.keys.map(\.rawValue))
@@ -30,7 +31,7 @@ extension Engine {
   /// snapshot, so the order of the keys does not matter), then applies the results.
   func applyAssignments(
     _ assignments: [FieldAssignment], to instance: inout Instance,
-    definition: WorkflowDefinition, context: EvaluationContext
+    definition: WorkflowRuntime, context: EvaluationContext
   ) -> Result<[String: JSONValue], Refusal> {
     var results: [(FieldName, JSONValue)] = []
     for a in assignments {
@@ -59,13 +60,9 @@ extension Engine {
 extension Instance {
   /// Sets a field (removing it when null) and notes it in `changed` if its value changed.
   mutating func setField(_ name: FieldName, to value: JSONValue, changed: inout [String: JSONValue]) {
-    let old = fields[name.rawValue] ?? .null
-    guard old != value else { return }
-    if value.isNull {
-      fields[name.rawValue] = nil
-    } else {
-      fields[name.rawValue] = value
-    }
-    changed[name.rawValue] = value
+    let old =
+      value.isNull
+      ? fields.removeValue(forKey: name.rawValue) : fields.updateValue(value, forKey: name.rawValue)
+    if (old ?? .null) != value { changed[name.rawValue] = value }
   }
 }

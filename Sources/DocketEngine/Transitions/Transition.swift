@@ -18,64 +18,89 @@ extension Engine {
   /// 9. the assignee follows the transition's `assign`, else the target state's;
   /// 10. clocks stop and start; a final target closes the ticket; history records the step.
   func fire(
-    _ event: EventName, on original: Instance, definition: WorkflowDefinition, input: FieldInput,
+    _ event: EventName, on original: Instance, definition: WorkflowRuntime, input: FieldInput,
     note: String?, by actor: Actor, at now: Date
   ) -> Result<Instance, Refusal> {
-    guard original.isOpen, let state = definition.states[original.state], !state.isFinal else {
+    let here = definition.stateTable[original.state]
+    guard original.isOpen, here?.isFinal != true else {
       return .failure(.finalState(original.id, state: original.state))
     }
-    guard let transition = state.transitions[event] else {
-      return .failure(
-        .unknownEvent(event: event, state: original.state, available: Array(state.transitions.keys)))
+    guard let here, let box = here.transitions[event] else {
+      let available = definition.states[original.state].map { Array($0.transitions.keys) } ?? []
+      return .failure(.unknownEvent(event: event, state: original.state, available: available))
     }
-    if let refusal = checkRoles(transition, in: definition, actor: actor) {
+    if let refusal = checkRoles(box.transition, in: definition, actor: actor) {
       return .failure(refusal)
     }
     var instance = original
-    var changed: [String: JSONValue]
-    switch applyInput(input, to: &instance, definition: definition) {
-    case .failure(let r): return .failure(r)
-    case .success(let c): changed = c
-    }
-    var context = EvaluationContext(
-      instance: instance, definition: definition, now: now, actor: actor.id,
-      actorRoles: actor.roles, event: event)
-    if let g = transition.guardCondition, let refusal = checkGuard(g, event: event, in: context) {
-      return .failure(refusal)
-    }
-    let missing = transition.requiredFields.filter { !instance.field($0).isFilled }
-    if !missing.isEmpty {
-      return .failure(
-        .missingFields(
-          event: event, fields: missing.map { definition.fields[$0]?.displayName ?? $0.rawValue }))
-    }
-    if !transition.assignments.isEmpty {
-      switch applyAssignments(
-        transition.assignments, to: &instance, definition: definition, context: context)
-      {
+    var changed: [String: JSONValue] = [:]
+    if !input.isEmpty {
+      switch applyInput(input, to: &instance, definition: definition) {
       case .failure(let r): return .failure(r)
-      case .success(let c): changed.merge(c) { _, new in new }
+      case .success(let c): changed = c
       }
-      context = EvaluationContext(
+    }
+    // Built only when an expression needs it, and again after `set` changed the fields.
+    var context: EvaluationContext?
+    func currentContext() -> EvaluationContext {
+      if let context { return context }
+      let c = EvaluationContext(
         instance: instance, definition: definition, now: now, actor: actor.id,
         actorRoles: actor.roles, event: event)
+      context = c
+      return c
+    }
+    if let g = box.transition.guardCondition,
+      let refusal = checkGuard(g, event: event, in: currentContext())
+    {
+      return .failure(refusal)
+    }
+    let required = box.transition.requiredFields
+    if !required.isEmpty {
+      let missing = required.filter { !isFilled(instance.field($0)) }
+      if !missing.isEmpty {
+        return .failure(
+          .missingFields(
+            event: event, fields: missing.map { definition.fields[$0]?.displayName ?? $0.rawValue }))
+      }
+    }
+    if !box.transition.assignments.isEmpty {
+      switch applyAssignments(
+        box.transition.assignments, to: &instance, definition: definition,
+        context: currentContext())
+      {
+      case .failure(let r): return .failure(r)
+      case .success(let c):
+        if !c.isEmpty {
+          changed.merge(c) { _, new in new }
+          context = nil
+        }
+      }
     }
     let target: StateID
-    switch chooseTarget(transition, event: event, in: context) {
-    case .failure(let r): return .failure(r)
-    case .success(let t): target = t
+    switch box.transition.target {
+    case .state(let s):
+      target = s
+    case .branches:
+      switch chooseTarget(box.transition, event: event, in: currentContext()) {
+      case .failure(let r): return .failure(r)
+      case .success(let t): target = t
+      }
     }
     let trimmedNote = note.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
-    if transition.note == .required, trimmedNote == nil {
+    if box.transition.note == .required, trimmedNote == nil {
       return .failure(.noteRequired(event: event))
     }
+    guard let there = definition.stateTable[target] else {
+      return .failure(.noBranch(event: event, state: original.state))
+    }
+    context = nil
     let before = instance.assignee
     instance.assignee = assignee(
-      after: instance.assignee,
-      role: transition.assignRole ?? definition.states[target]?.assignRole)
+      after: instance.assignee, role: box.transition.assignRole ?? there.assignRole)
     instance.state = target
-    DeadlineScheduler(definition: definition).move(&instance, from: original.state, to: target, at: now)
-    if definition.states[target]?.isFinal == true {
+    DeadlineScheduler(definition: definition).move(&instance, from: here, to: there, at: now)
+    if there.isFinal {
       instance.status = .closed
       instance.closedAt = now
     }
@@ -84,6 +109,16 @@ extension Engine {
       set: changed, note: trimmedNote,
       assignee: instance.assignee == before ? nil : instance.assignee)
     return .success(instance)
+  }
+
+  /// Whether `require` counts a value as filled in: not null, not blank text, not an empty
+  /// list (``JSONValue/isFilled``, with a fast path for text that starts with a visible
+  /// ASCII character).
+  func isFilled(_ value: JSONValue) -> Bool {
+    if case .string(let s) = value, let first = s.utf8.first, first > 0x20, first < 0x7F {
+      return true
+    }
+    return value.isFilled
   }
 
   /// Nil when the guard holds; otherwise the refusal, with the guard's message (or its

@@ -18,6 +18,7 @@ extension BusinessCalendar {
   /// - Returns: nil when the calendar has too little working time within
   ///   ``horizonDays`` (for instance, none at all).
   public func add(_ workingSeconds: Int64, to start: Date) -> Date? {
+    guard workingSeconds != .min else { return nil }  // cannot be negated
     guard workingSeconds > 0 else {
       return workingSeconds == 0 ? start : subtract(-workingSeconds, from: start)
     }
@@ -48,6 +49,7 @@ extension BusinessCalendar {
   ///
   /// - Returns: nil when there is too little working time before `end` within ``horizonDays``.
   public func subtract(_ workingSeconds: Int64, from end: Date) -> Date? {
+    guard workingSeconds != .min else { return nil }  // cannot be negated
     guard workingSeconds > 0 else {
       return workingSeconds == 0 ? end : add(-workingSeconds, to: end)
     }
@@ -77,7 +79,7 @@ extension BusinessCalendar {
   /// is before `start` (so an overdue ticket shows how much working time it is late).
   ///
   /// Used when a clock pauses (the working time left until due) and for "due in 3h 20m"
-  /// displays. Bounded by the days between the two instants.
+  /// displays. Counts at most ``horizonDays`` days from the earlier instant.
   public func workingTime(from start: Date, to end: Date) -> Int64 {
     let a = start.timeIntervalSince1970
     let b = end.timeIntervalSince1970
@@ -86,7 +88,9 @@ extension BusinessCalendar {
     var cursor = a
     var day = localDate(of: a)
     let lastDay = localDate(of: b)
-    while day <= lastDay, hasWorkingTime(onOrAfter: day) {
+    var steps = 0
+    while day <= lastDay, steps <= Self.horizonDays, hasWorkingTime(onOrAfter: day) {
+      steps += 1
       for period in periods(on: day) {
         let from = max(period.start, cursor)
         let to = min(period.end, b)

@@ -10,6 +10,9 @@ struct WorkingPeriod: Equatable {
 extension BusinessCalendar {
   /// The local date, in this calendar's zone, of an instant (seconds since 1970).
   func localDate(of instant: Double) -> LocalDate {
+    // Instants far outside any ticket's life (or not finite) are pinned to ±30,000 years so
+    // the date arithmetic below can never trap.
+    let instant = instant.isFinite ? min(max(instant, -1e12), 1e12) : 0
     let offset = Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: instant)))
     return LocalDate(daysSinceEpoch: Int(((instant + offset) / 86_400).rounded(.down)))
   }

@@ -11,12 +11,16 @@ final class Desk {
   let store = MemoryStore()
   var now = morning
 
-  init(_ workflows: [WorkflowDefinition], staff: Staff = Complaint.staff) {
+  init(
+    _ workflows: [WorkflowDefinition], staff: Staff = Complaint.staff,
+    calendars: [CalendarID: BusinessCalendar] = [:]
+  ) {
     engine = Engine(
       home: Home(
         settings: Settings(timeZone: TimeZone(identifier: "Asia/Shanghai") ?? .current),
         staff: staff,
-        workflows: OrderedDictionary(uniqueKeysWithValues: workflows.map { ($0.id, $0) })))
+        workflows: OrderedDictionary(uniqueKeysWithValues: workflows.map { ($0.id, $0) }),
+        calendars: calendars))
   }
 
   convenience init() throws { self.init([try Complaint.workflow()]) }

@@ -1,0 +1,35 @@
+/// cel-go's `ext.Encoders()`: `base64.encode(bytes) -> string` and
+/// `base64.decode(string) -> bytes` (padding optional when decoding).
+///
+/// Also the worked example of an extension: a file here declares a `CELLibrary` whose
+/// overloads carry signatures (for the checker) and implementations (for the interpreter),
+/// and `CELLibrary.builtIn` lists it.
+extension CELLibrary {
+  public static let encoders = CELLibrary(
+    name: "encoders",
+    functions: [
+      CELFunction(
+        "base64.encode",
+        overloads: [
+          CELOverload("base64_encode_bytes", [.bytes], .string) { args in
+            guard case .bytes(let b) = args[0] else {
+              return .error(.noMatchingOverload("base64.encode", args))
+            }
+            return .string(Base64.encode(b))
+          }
+        ]),
+      CELFunction(
+        "base64.decode",
+        overloads: [
+          CELOverload("base64_decode_string", [.string], .bytes) { args in
+            guard case .string(let s) = args[0] else {
+              return .error(.noMatchingOverload("base64.decode", args))
+            }
+            guard let b = Base64.decode(s) else {
+              return .error(.invalidArgument("illegal base64 data"))
+            }
+            return .bytes(b)
+          }
+        ]),
+    ])
+}

@@ -1,0 +1,47 @@
+import DocketDiagnostics
+import DocketModel
+
+/// The names one workflow declares (states, roles, fields), collected before its transitions
+/// are read so that every reference, even a forward one, is checked where it is written.
+package struct WorkflowNames: Sendable {
+  /// State ids in file order (suggestions prefer earlier ones).
+  package var states: [String]
+  package var roles: [String]
+  package var fields: [String: FieldDefinition]
+  /// Field names in file order.
+  package var fieldOrder: [String]
+
+  package init(
+    states: [String] = [], roles: [String] = [], fields: [FieldDefinition] = []
+  ) {
+    self.states = states
+    self.roles = roles
+    self.fields = Dictionary(fields.map { ($0.name.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+    self.fieldOrder = fields.map(\.name.rawValue)
+  }
+
+  /// The state named here; reports `unknown_state` (with a suggestion) when there is none.
+  package func state(_ name: Located<String>, into bag: inout DiagnosticBag) -> StateID {
+    if !states.contains(name.value) {
+      bag.add(.unknownState(name.value, known: states, at: name.span))
+    }
+    return StateID(name.value)
+  }
+
+  /// The role named here; reports `unknown_role` when the workflow does not declare it.
+  package func role(_ name: Located<String>, into bag: inout DiagnosticBag) -> RoleID {
+    if !roles.contains(name.value) {
+      bag.add(.unknownRole(name.value, known: roles, at: name.span))
+    }
+    return RoleID(name.value)
+  }
+
+  /// The field named here, or nil after reporting `unknown_field`.
+  package func field(_ name: Located<String>, into bag: inout DiagnosticBag) -> FieldDefinition? {
+    guard let field = fields[name.value] else {
+      bag.add(.unknownField(name.value, known: fieldOrder, at: name.span))
+      return nil
+    }
+    return field
+  }
+}

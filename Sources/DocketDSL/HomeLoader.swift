@@ -1,0 +1,192 @@
+import DocketDiagnostics
+import DocketModel
+import Foundation
+import OrderedCollections
+
+/// Everything loading a home produced: the definitions, every problem found, and the source
+/// texts to render those problems with context lines.
+public struct LoadedHome: Sendable {
+  /// The definitions; run them only when ``diagnostics`` has no errors.
+  public var home: Home
+  public var diagnostics: DiagnosticBag
+  /// Source files by display path (relative to the home), for ``DiagnosticRenderer``.
+  public var sources: [String: SourceFile]
+
+  public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// Why a home could not be read at all (as opposed to definitions with problems).
+public enum HomeLoadError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The home folder does not exist or is not a folder.
+  case notAFolder(path: String)
+
+  public var description: String {
+    switch self {
+    case .notAFolder(let path): "home '\(path)' is not a folder"
+    }
+  }
+}
+
+/// Finds and loads a home's definition files (contract §1) into a checked ``Home``.
+///
+/// Reads, in this order: `docket.yaml` (optional), `staff.yaml`, `workflows/*.yaml` sorted by
+/// name. Calendars, rules and fixtures are read by their own decoders as they arrive; each is
+/// one more step in ``load(home:)``. Problems never stop loading: all of them are collected,
+/// with paths relative to the home (`workflows/complaint.yaml`).
+public enum HomeLoader {
+  /// Loads every definition of the home at `url`.
+  ///
+  /// - Throws: ``HomeLoadError`` only when `url` is not a folder; problems in files are
+  ///   diagnostics in the result.
+  public static func load(home url: URL) throws(HomeLoadError) -> LoadedHome {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue
+    else { throw .notAFolder(path: url.path) }
+    var loading = Loading(root: url)
+    let settings = loading.settings()
+    let staff = loading.staff()
+    let workflows = loading.workflows()
+    HomeChecks.check(
+      workflows: workflows, staff: staff.staff,
+      staffRoles: loading.unloadedWorkflows ? [] : staff.roles, into: &loading.bag)
+    var byID: OrderedDictionary<WorkflowID, WorkflowDefinition> = [:]
+    for decoded in workflows.sorted(by: { $0.definition.id < $1.definition.id })
+    where byID[decoded.definition.id] == nil {
+      byID[decoded.definition.id] = decoded.definition
+    }
+    return LoadedHome(
+      home: Home(settings: settings, staff: staff.staff, workflows: byID),
+      diagnostics: loading.bag, sources: loading.sources)
+  }
+
+  /// Decodes one workflow from its text, as the store keeps older definition versions.
+  ///
+  /// The digest is of `text`'s UTF-8 bytes, as it was when the file was first loaded.
+  /// - Parameter path: the display path; its stem must equal the workflow id.
+  public static func decodeWorkflow(text: String, path: String) -> (
+    definition: WorkflowDefinition?, diagnostics: DiagnosticBag, source: SourceFile
+  ) {
+    let source = SourceFile(path: path, text: text)
+    let reader = NodeReader(file: source)
+    let decoded = decodeWorkflow(
+      source, text: text, digest: SHA256.digest(Array(text.utf8)), reader: reader)
+    return (decoded?.definition, reader.bag, source)
+  }
+
+  static func decodeWorkflow(
+    _ source: SourceFile, text: String, digest: String, reader: NodeReader
+  ) -> DecodedWorkflow? {
+    let errorsBefore = reader.bag.errors.count
+    let root = YAMLComposer(file: source).compose(text, into: &reader.bag)
+    // A file YAML refused (syntax, limits) has nothing more worth reporting.
+    if root == nil, reader.bag.errors.count > errorsBefore { return nil }
+    let stem = ((source.path as NSString).lastPathComponent as NSString).deletingPathExtension
+    guard
+      let decoded = WorkflowDecoder(reader: reader, stem: stem).decode(
+        root, digest: digest, sourceText: text)
+    else { return nil }
+    StateGraphChecks.check(decoded, into: &reader.bag)
+    return decoded
+  }
+}
+
+/// One load in progress: the home's root, the diagnostics and sources gathered so far.
+private struct Loading {
+  let root: URL
+  var bag = DiagnosticBag()
+  var sources: [String: SourceFile] = [:]
+  /// Whether some workflow file could not be decoded at all; its roles are then unknown, so
+  /// "no workflow declares this staff role" would be noise.
+  var unloadedWorkflows = false
+
+  init(root: URL) {
+    self.root = root
+  }
+
+  mutating func settings() -> Settings {
+    guard let (source, text, _) = read("docket.yaml", optional: true) else { return Settings() }
+    let reader = NodeReader(file: source)
+    let root = YAMLComposer(file: source).compose(text, into: &reader.bag)
+    let settings = SettingsDecoder(reader: reader).decode(root)
+    bag.add(contentsOf: reader.bag.diagnostics)
+    return settings
+  }
+
+  mutating func staff() -> (staff: Staff, roles: [Located<String>]) {
+    guard let (source, text, _) = read("staff.yaml", optional: false) else { return (Staff(), []) }
+    let reader = NodeReader(file: source)
+    let root = YAMLComposer(file: source).compose(text, into: &reader.bag)
+    let decoder = StaffDecoder(reader: reader)
+    let staff = decoder.decode(root)
+    bag.add(contentsOf: reader.bag.diagnostics)
+    return (staff, decoder.roleReferences(root))
+  }
+
+  mutating func workflows() -> [DecodedWorkflow] {
+    let folder = root.appendingPathComponent("workflows")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    let files = names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
+    if files.isEmpty {
+      bag.add(.noWorkflows())
+      return []
+    }
+    var out: [DecodedWorkflow] = []
+    for name in files {
+      guard let (source, text, bytes) = read("workflows/" + name, optional: false) else {
+        unloadedWorkflows = true
+        continue
+      }
+      let reader = NodeReader(file: source)
+      if let decoded = HomeLoader.decodeWorkflow(
+        source, text: text, digest: SHA256.digest(bytes), reader: reader)
+      {
+        out.append(decoded)
+      } else {
+        unloadedWorkflows = true
+      }
+      bag.add(contentsOf: reader.bag.diagnostics)
+    }
+    return out
+  }
+
+  /// Reads and decodes a file; records its source for rendering. Nil when it is absent
+  /// (reported unless optional) or unreadable (reported).
+  private mutating func read(_ path: String, optional: Bool) -> (SourceFile, String, [UInt8])? {
+    let url = root.appendingPathComponent(path)
+    guard FileManager.default.fileExists(atPath: url.path) else {
+      if !optional { bag.add(.missingFile(path)) }
+      return nil
+    }
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+      bag.add(.unreadableFile(path))
+      return nil
+    }
+    let bytes = [UInt8](data)
+    guard let text = SourceText.decode(bytes, path: path, into: &bag) else {
+      if bytes.count <= YAMLLimits.default.maxBytes {
+        // Shown with U+FFFD for the bad bytes, so the context line still points at them.
+        sources[path] = SourceFile(path: path, text: String(decoding: bytes, as: UTF8.self))
+      }
+      return nil
+    }
+    let source = SourceFile(path: path, text: text)
+    sources[path] = source
+    return (source, text, bytes)
+  }
+}
+
+extension Diagnostic {
+  static func missingFile(_ path: String) -> Diagnostic {
+    .error("missing_file", "\(path) is missing", at: nil, help: "see docs/dsl.md for its keys")
+  }
+
+  static func unreadableFile(_ path: String) -> Diagnostic {
+    .error("unreadable_file", "\(path) cannot be read", at: nil)
+  }
+
+  static func noWorkflows() -> Diagnostic {
+    .error(
+      "missing_file", "workflows/ holds no workflow files (*.yaml)", at: nil,
+      help: "a home needs at least one workflow, one per file in workflows/")
+  }
+}

@@ -1,0 +1,73 @@
+import DocketModel
+import OrderedCollections
+
+/// A workflow definition prepared once for interpreting: shared by reference and with the
+/// lookups every step needs precomputed.
+///
+/// Passing a `WorkflowDefinition` (a large value) through every step would copy and retain
+/// its parts again and again; advancing must run at hundreds of thousands of steps a second,
+/// so each step gets this reference instead.
+final class WorkflowRuntime: Sendable {
+  let definition: WorkflowDefinition
+  /// Field definitions by raw name, for the CEL activation.
+  let fieldsByName: [String: FieldDefinition]
+  /// The workflow's roles, in file order.
+  let roleList: [RoleID]
+  /// Everything a step needs to know about a state, found with one lookup.
+  let stateTable: [StateID: StateRuntime]
+  /// The workflow-level clocks, in file order.
+  let workflowClocks: [ClockPlan]
+  /// Every deadline by name (for its actions).
+  let deadlinesByName: [DeadlineName: DeadlineDefinition]
+
+  init(_ definition: WorkflowDefinition, calendars: [CalendarID: BusinessCalendar]) {
+    self.definition = definition
+    fieldsByName = Dictionary(
+      definition.fields.values.map { ($0.name.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+    roleList = Array(definition.roles.keys)
+    var table: [StateID: StateRuntime] = [:]
+    for s in definition.states.values { table[s.id] = StateRuntime(s, calendars: calendars) }
+    stateTable = table
+    workflowClocks = definition.deadlines.map { ClockPlan($0, calendars: calendars) }
+    deadlinesByName = Dictionary(
+      definition.allDeadlines.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  var id: WorkflowID { definition.id }
+  var fields: OrderedDictionary<FieldName, FieldDefinition> { definition.fields }
+  var states: OrderedDictionary<StateID, StateDefinition> { definition.states }
+  var roles: OrderedDictionary<RoleID, String> { definition.roles }
+  var prefix: String { definition.prefix }
+  var version: Int { definition.version }
+  var digest: String { definition.digest }
+  var initial: StateID { definition.initial }
+
+  func isFinal(_ state: StateID) -> Bool { stateTable[state]?.isFinal == true }
+  func deadline(named name: DeadlineName) -> DeadlineDefinition? { deadlinesByName[name] }
+}
+
+/// A transition shared by reference (see ``WorkflowRuntime``).
+final class TransitionBox: Sendable {
+  let transition: TransitionDefinition
+  init(_ transition: TransitionDefinition) { self.transition = transition }
+}
+
+/// One state prepared for interpreting (see ``WorkflowRuntime``).
+final class StateRuntime: Sendable {
+  let id: StateID
+  let isFinal: Bool
+  let assignRole: RoleID?
+  /// The state's own clock.
+  let clock: ClockPlan?
+  let transitions: [EventName: TransitionBox]
+
+  init(_ state: StateDefinition, calendars: [CalendarID: BusinessCalendar]) {
+    id = state.id
+    isFinal = state.isFinal
+    assignRole = state.assignRole
+    clock = state.deadline.map { ClockPlan($0, calendars: calendars) }
+    var t: [EventName: TransitionBox] = [:]
+    for (event, transition) in state.transitions { t[event] = TransitionBox(transition) }
+    transitions = t
+  }
+}
