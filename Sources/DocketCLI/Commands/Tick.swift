@@ -16,14 +16,14 @@ extension DocketCommand {
       let fired = try session.tick()
       var text = fired.isEmpty ? "nothing due\n" : ""
       for f in fired {
-        text += "\(f.id.rawValue)  \(f.kind) \(f.deadline)  (due \(TimeText.local(f.at, in: zone)))\n"
+        text += "\(f.id.rawValue)  \(f.kind): \(f.label)  (due \(TimeText.local(f.at, in: zone)))\n"
       }
       let json: JSONValue = .object([
         "fired": .array(
           fired.map {
             .object([
               "id": .string($0.id.rawValue), "deadline": .string($0.deadline),
-              "kind": .string($0.kind), "at": .string(RFC3339.format($0.at, in: zone)),
+              "kind": .string($0.kind), "label": .string($0.label), "at": .string(RFC3339.format($0.at, in: zone)),
             ])
           })
       ])

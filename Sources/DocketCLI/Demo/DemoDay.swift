@@ -96,8 +96,7 @@ final class DemoDay {
       if fired.isEmpty { say("       nothing due") }
       for f in fired {
         let ticket = try s.instance(f.id)
-        let label = s.home.definition(for: ticket)?.deadline(named: DeadlineName(f.deadline))?
-          .displayName ?? f.deadline
+        let label = f.label
         let mark = f.kind == "breach" ? palette.bad("breached") : palette.warning("warning")
         say("       \(f.id.rawValue)  \(label): \(mark) → now \(describe(ticket, in: s))")
       }

@@ -59,8 +59,13 @@ struct DocketKitGateway: SessionGateway {
 
   func tick() throws(CommandFailure) -> [TickFiring] {
     let report = try call { () throws(DocketError) in try session.tick() }
-    return report.firings.map {
-      TickFiring(id: $0.instance, deadline: $0.deadline.rawValue, kind: $0.kind.rawValue, at: $0.dueAt)
+    let changed = Dictionary(report.changed.map { ($0.id, $0) }, uniquingKeysWith: { _, b in b })
+    return report.firings.map { f in
+      let label = changed[f.instance].flatMap { home.definition(for: $0) }?
+        .deadline(named: f.deadline)?.displayName
+      return TickFiring(
+        id: f.instance, deadline: f.deadline.rawValue, label: label ?? f.deadline.rawValue,
+        kind: f.kind.rawValue, at: f.dueAt)
     }
   }
 

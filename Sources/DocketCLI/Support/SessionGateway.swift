@@ -44,6 +44,8 @@ struct EvaluationScope: Sendable {
 struct TickFiring: Sendable, Hashable {
   var id: InstanceID
   var deadline: String
+  /// The deadline's label (`24小时内处理完毕`), or its name when it has none.
+  var label: String
   /// `warning` or `breach`.
   var kind: String
   var at: Date
