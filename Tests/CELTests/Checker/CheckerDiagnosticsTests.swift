@@ -23,7 +23,11 @@ import Testing
 
   static let environment = CELEnvironment(
     variables: ["visits": .int, "customer": .string, "tags": .list(.string), "urgent": .bool],
-    container: "")
+    functions: [
+      CELFunction(
+        "working_hours",
+        overloads: [CELOverload("working_hours_string_int", [.string, .int], .double)])
+    ])
 
   static let failures: [Failure] = [
     Failure(
@@ -67,6 +71,15 @@ import Testing
     Failure(
       "[].map(x, x + 1) + ['a']", "cel_no_matching_overload",
       "found no matching overload for '_+_' applied to '(list(int), list(string))'", at: 1, 18),
+    Failure(
+      "urgent ? visits : customer", "cel_no_matching_overload",
+      "found no matching overload for '_?_:_' applied to '(bool, int, string)'", at: 1, 8),
+    Failure(
+      "working_hours(visits, customer) > 1.0", "cel_no_matching_overload",
+      "found no matching overload for 'working_hours' applied to '(int, string)'", at: 1, 1),
+    Failure(
+      "[?visits]", "cel_type_mismatch", "expected type 'optional_type(int)' but found 'int'",
+      at: 1, 3),
   ]
 
   /// Constant arguments every evaluation would reject are load-time errors too.
