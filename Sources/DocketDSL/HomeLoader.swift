@@ -66,15 +66,17 @@ public enum HomeLoader {
 
   /// Decodes one workflow from its text, as the store keeps older definition versions.
   ///
-  /// The digest is of `text`'s UTF-8 bytes, as it was when the file was first loaded.
-  /// - Parameter path: the display path; its stem must equal the workflow id.
-  public static func decodeWorkflow(text: String, path: String) -> (
+  /// - Parameters:
+  ///   - path: the display path; its stem must equal the workflow id.
+  ///   - digest: the digest the definition was pinned under; by default that of `text`'s
+  ///     UTF-8 bytes (which equals the file's unless the file began with a byte-order mark).
+  public static func decodeWorkflow(text: String, path: String, digest: String? = nil) -> (
     definition: WorkflowDefinition?, diagnostics: DiagnosticBag, source: SourceFile
   ) {
     let source = SourceFile(path: path, text: text)
     let reader = NodeReader(file: source)
     let decoded = decodeWorkflow(
-      source, text: text, digest: SHA256.digest(Array(text.utf8)), reader: reader)
+      source, text: text, digest: digest ?? SHA256.digest(Array(text.utf8)), reader: reader)
     return (decoded?.definition, reader.bag, source)
   }
 
