@@ -45,14 +45,15 @@ public struct CELEnvironment: Sendable {
     case .success(let p): parsed = p
     case .failure(let issues): return .failure(issues)
     }
-    var resultType = CELType.dyn
-    if checked {
-      switch check(parsed) {
-      case .success(let t): resultType = t
-      case .failure(let issues): return .failure(issues)
-      }
+    guard checked else {
+      return .success(plan(parsed, source: source, resultType: .dyn))
     }
-    return .success(plan(parsed, source: source, resultType: resultType))
+    switch typeCheck(parsed) {
+    case .success(let c):
+      return .success(plan(parsed, source: source, resultType: c.type, references: c.references))
+    case .failure(let issues):
+      return .failure(issues)
+    }
   }
 
   /// Parses only (syntax and limits), for tools and the checker's tests.
@@ -70,10 +71,15 @@ public struct CELEnvironment: Sendable {
     typeCheck(parsed).map(\.type)
   }
 
-  package func plan(_ parsed: ParsedExpression, source: String, resultType: CELType) -> CELProgram {
+  /// Plans a parsed expression; with the checker's references, names resolve now rather
+  /// than by trying candidate names at each evaluation.
+  package func plan(
+    _ parsed: ParsedExpression, source: String, resultType: CELType,
+    references: [ExprID: CheckedReference]? = nil
+  ) -> CELProgram {
     var planner = Planner(
       functions: FunctionTable(libraries: libraries, functions: functions),
-      container: container, limits: limits)
+      container: container, limits: limits, references: references)
     let root = planner.plan(parsed.root)
     return CELProgram(
       source: source, resultType: resultType, root: root, slots: planner.slotCount,

@@ -52,9 +52,12 @@ package struct Checker {
     var checker = Checker(declarations: declarations, container: container)
     checker.check(root)
     // The final pass replaces every type parameter by its binding, or by dyn (cel-go `Check`).
-    let resolved = checker.types.mapValues { checker.substitution.substitute($0, unboundToDyn: true) }
+    let resolved = checker.types.mapValues {
+      checker.substitution.substitute($0, unboundToDyn: true)
+    }
+    let issues = checker.issues + LiteralValidation.issues(in: root)
     return CheckedExpression(
-      root: root, types: resolved, references: checker.references, issues: checker.issues)
+      root: root, types: resolved, references: checker.references, issues: issues)
   }
 
   mutating func check(_ e: Expr) {

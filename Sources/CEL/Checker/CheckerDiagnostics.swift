@@ -60,4 +60,10 @@ enum CheckerDiagnostics {
         "expression of type '\(type)' cannot be range of a comprehension (must be list, map, or dynamic)",
       exprID: id)
   }
+
+  /// `invalid duration argument`: a constant argument that every evaluation would reject.
+  static func invalidLiteral(_ function: String, at id: ExprID) -> CheckerIssue {
+    CheckerIssue(
+      id: "cel_invalid_literal", message: "invalid \(function) argument", exprID: id)
+  }
 }

@@ -19,7 +19,13 @@ extension Planner {
     all.append(contentsOf: args)
     let evals = all.map { plan($0) }
     let member = target != nil
-    let std = StandardLibrary.resolve(function, member: member, arity: evals.count)
+    let std: StandardFunction?
+    if function == "matches", all.count == 2, case .string(let pattern)? = constantValue(all[1]) {
+      // `s.matches('constant')`: compile the pattern once, now, instead of per evaluation.
+      std = StandardLibrary.matcher(pattern)
+    } else {
+      std = StandardLibrary.resolve(function, member: member, arity: evals.count)
+    }
     let registered = functions.overloads(function, member: member, arity: evals.count)
 
     let impl: Eval

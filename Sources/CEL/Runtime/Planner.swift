@@ -11,10 +11,29 @@ struct Planner {
   /// Nodes whose value is known at compile time (folded).
   private var constants: [ExprID: CELValue] = [:]
 
-  init(functions: FunctionTable, container: String, limits: CELLimits) {
+  /// What the checker resolved each name to; nil for unchecked programs.
+  let references: [ExprID: CheckedReference]?
+
+  init(
+    functions: FunctionTable, container: String, limits: CELLimits,
+    references: [ExprID: CheckedReference]? = nil
+  ) {
     self.functions = functions
     self.container = container
     self.limits = limits
+    self.references = references
+  }
+
+  /// The variable the checker resolved a node to, if any.
+  func resolvedName(_ id: ExprID) -> String? {
+    if case .identifier(let name)? = references?[id] { return name }
+    return nil
+  }
+
+  /// A direct lookup of a checked, fully qualified variable name.
+  private func planResolved(_ name: String, id: ExprID) -> Eval {
+    let missing: CELValue = Planner.typeValue(named: name) ?? .error(.undeclaredReference(name, id))
+    return { st in st.activation.value(of: name) ?? missing }
   }
 
   func isConstant(_ e: Expr) -> Bool {
@@ -36,7 +55,10 @@ struct Planner {
     if case .ident(let name) = e.kind {
       if let slot = localSlot(name) { return .local(slot) }
       let cands = candidates(name, [])
-      if cands.count == 1, Planner.typeValue(named: name) == nil {
+      if let resolved = resolvedName(e.id), Planner.typeValue(named: resolved) == nil {
+        return .variable(resolved, .error(.undeclaredReference(resolved, e.id)))
+      }
+      if references == nil, cands.count == 1, Planner.typeValue(named: name) == nil {
         return .variable(cands[0].name, .error(.undeclaredReference(cands[0].name, e.id)))
       }
     }
@@ -57,9 +79,15 @@ struct Planner {
       return { _ in v }
     case .ident(let name):
       if let slot = localSlot(name) { return { $0.locals[slot] } }
+      if let resolved = resolvedName(id) { return planResolved(resolved, id: id) }
       return planGlobal(name, fields: [], id: id)
     case .select(let operand, let field, let testOnly, let optional):
-      if !testOnly, !optional, let (root, path) = Planner.qualifiedChain(e), localSlot(root) == nil {
+      if !testOnly, !optional, let resolved = resolvedName(id) {
+        return planResolved(resolved, id: id)
+      }
+      if references == nil, !testOnly, !optional, let (root, path) = Planner.qualifiedChain(e),
+        localSlot(root) == nil
+      {
         return planGlobal(root, fields: path, id: id)
       }
       if !testOnly, !optional, case .ident(let name) = operand.kind, let slot = localSlot(name) {

@@ -1,5 +1,12 @@
 import Foundation
 
+/// A compiled pattern shared by evaluations on any thread (NSRegularExpression is immutable
+/// and documented thread-safe for matching).
+struct SharedRegex: @unchecked Sendable {
+  let value: NSRegularExpression
+  init(_ value: NSRegularExpression) { self.value = value }
+}
+
 /// Compiled regular expressions by pattern, so `matches` with a constant pattern compiles it
 /// once per process. Patterns are RE2 syntax; NSRegularExpression (ICU) accepts the RE2
 /// constructs CEL expressions use. Bounded to keep memory in check.

@@ -117,12 +117,34 @@ enum StandardLibrary {
     }
     if pattern.isEmpty { return .bool(true) }
     switch RegexCache.shared.regex(pattern) {
-    case .success(let re):
-      let range = NSRange(s.startIndex..<s.endIndex, in: s)
-      return .bool(re.firstMatch(in: s, options: [], range: range) != nil)
-    case .failure(let e):
-      return .error(e)
+    case .success(let re): return search(re, s)
+    case .failure(let e): return .error(e)
     }
+  }
+
+  /// `matches` with a pattern known at compile time: compiled once, no cache lookup.
+  static func matcher(_ pattern: String) -> StandardFunction {
+    if pattern.isEmpty {
+      return { args in
+        guard case .string = args[0] else { return noOverload("matches", args) }
+        return .bool(true)
+      }
+    }
+    switch RegexCache.shared.regex(pattern) {
+    case .success(let re):
+      let regex = SharedRegex(re)
+      return { args in
+        guard case .string(let s) = args[0] else { return noOverload("matches", args) }
+        return search(regex.value, s)
+      }
+    case .failure(let e):
+      return { _ in .error(e) }
+    }
+  }
+
+  private static func search(_ re: NSRegularExpression, _ s: String) -> CELValue {
+    let range = NSRange(s.startIndex..<s.endIndex, in: s)
+    return .bool(re.firstMatch(in: s, options: [], range: range) != nil)
   }
 
   /// The zero value of each type (for `optional.ofNonZeroValue`).

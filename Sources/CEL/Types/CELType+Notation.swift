@@ -48,7 +48,8 @@ private struct TypeNotationReader {
 
   private static func make(_ name: String, _ params: [CELType]) -> CELType? {
     switch (name, params.count) {
-    case ("dyn", 0), ("any", 0), ("google.protobuf.Any", 0), ("google.protobuf.Value", 0): return .dyn
+    case ("dyn", 0), ("any", 0), ("google.protobuf.Any", 0), ("google.protobuf.Value", 0):
+      return .dyn
     case ("null_type", 0), ("null", 0): return .null
     case ("bool", 0): return .bool
     case ("int", 0): return .int

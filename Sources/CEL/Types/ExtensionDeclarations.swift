@@ -103,7 +103,10 @@ extension CheckerDeclarations {
     }
     declare(
       "math.bitNot",
-      [global("math_bitNot_int_int", [.int], .int), global("math_bitNot_uint_uint", [.uint], .uint)])
+      [
+        global("math_bitNot_int_int", [.int], .int),
+        global("math_bitNot_uint_uint", [.uint], .uint),
+      ])
     for fn in ["bitShiftLeft", "bitShiftRight"] {
       declare(
         "math.\(fn)",

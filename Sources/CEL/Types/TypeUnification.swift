@@ -122,7 +122,9 @@ package struct TypeSubstitution: Sendable, Hashable {
     let next = depth + 1
     switch t {
     case .typeParam(let name):
-      if let bound = bindings[name] { return substitute(bound, unboundToDyn: unboundToDyn, depth: next) }
+      if let bound = bindings[name] {
+        return substitute(bound, unboundToDyn: unboundToDyn, depth: next)
+      }
       return unboundToDyn ? .dyn : t
     case .list(let e): return .list(substitute(e, unboundToDyn: unboundToDyn, depth: next))
     case .map(let k, let v):

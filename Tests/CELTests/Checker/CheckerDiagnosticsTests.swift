@@ -23,7 +23,11 @@ import Testing
 
   static let environment = CELEnvironment(
     variables: ["visits": .int, "customer": .string, "tags": .list(.string), "urgent": .bool],
-    container: "")
+    functions: [
+      CELFunction(
+        "working_hours",
+        overloads: [CELOverload("working_hours_string_int", [.string, .int], .double)])
+    ])
 
   static let failures: [Failure] = [
     Failure(
@@ -47,7 +51,8 @@ import Testing
     Failure(
       "nosuch(1)", "cel_undeclared_reference", "undeclared reference to 'nosuch' (in container '')",
       at: 1, 1),
-    Failure("visits && urgent", "cel_type_mismatch", "expected type 'bool' but found 'int'", at: 1, 1),
+    Failure(
+      "visits && urgent", "cel_type_mismatch", "expected type 'bool' but found 'int'", at: 1, 1),
     Failure(
       "customer.charAt('0')", "cel_no_matching_overload",
       "found no matching overload for 'charAt' applied to 'string.(string)'", at: 1, 10),
@@ -66,9 +71,31 @@ import Testing
     Failure(
       "[].map(x, x + 1) + ['a']", "cel_no_matching_overload",
       "found no matching overload for '_+_' applied to '(list(int), list(string))'", at: 1, 18),
+    Failure(
+      "urgent ? visits : customer", "cel_no_matching_overload",
+      "found no matching overload for '_?_:_' applied to '(bool, int, string)'", at: 1, 8),
+    Failure(
+      "working_hours(visits, customer) > 1.0", "cel_no_matching_overload",
+      "found no matching overload for 'working_hours' applied to '(int, string)'", at: 1, 1),
+    Failure(
+      "[?visits]", "cel_type_mismatch", "expected type 'optional_type(int)' but found 'int'",
+      at: 1, 3),
   ]
 
-  @Test(arguments: failures)
+  /// Constant arguments every evaluation would reject are load-time errors too.
+  static let invalidLiterals: [Failure] = [
+    Failure(
+      "duration('24x') > duration('1h')", "cel_invalid_literal", "invalid duration argument",
+      at: 1, 10),
+    Failure(
+      "timestamp('2024-13-01T00:00:00Z') < timestamp('2024-01-01T00:00:00Z')",
+      "cel_invalid_literal", "invalid timestamp argument", at: 1, 11),
+    Failure("customer.matches('[')", "cel_invalid_literal", "invalid matches argument", at: 1, 18),
+    Failure(
+      "matches(customer, '(a')", "cel_invalid_literal", "invalid matches argument", at: 1, 19),
+  ]
+
+  @Test(arguments: failures + invalidLiterals)
   func reportsWhereAndWhy(_ f: Failure) throws {
     switch Self.environment.compile(f.expr) {
     case .success(let program):
@@ -95,5 +122,12 @@ import Testing
         "found no matching overload for 'size' applied to '(int)'",
         "found no matching overload for '_-_' applied to '(string, int)'",
       ])
+  }
+
+  @Test func validLiteralsAndComputedArgumentsPass() throws {
+    let env = Self.environment
+    #expect(throws: Never.self) { try env.compile("duration('1h30m') > duration('90m')").get() }
+    #expect(throws: Never.self) { try env.compile("customer.matches('^[a-z]+$')").get() }
+    #expect(throws: Never.self) { try env.compile("duration(customer) > duration('1h')").get() }
   }
 }

@@ -16,7 +16,9 @@ import Testing
 
   @Test func deeplyNestedEmptyListsUnifyToDyn() throws {
     // Each empty list brings a fresh type variable; binding chains stay acyclic and finite.
-    let inner = (1...60).map { String(repeating: "[", count: $0) + String(repeating: "]", count: $0) }
+    let inner = (1...60).map {
+      String(repeating: "[", count: $0) + String(repeating: "]", count: $0)
+    }
     let source = "[" + inner.joined(separator: ", ") + "]"
     let type = try CELEnvironment().compile(source).get().resultType
     #expect(type.description.hasSuffix("(dyn)" + String(repeating: ")", count: 60)))
@@ -34,7 +36,8 @@ import Testing
 
   @Test func wideMixedLiteralsAreDynLists() throws {
     let elements = (0..<5000).map { $0 % 2 == 0 ? "\($0)" : "'\($0)'" }
-    let type = try CELEnvironment().compile("[" + elements.joined(separator: ", ") + "]").get().resultType
+    let type = try CELEnvironment().compile("[" + elements.joined(separator: ", ") + "]").get()
+      .resultType
     #expect(type == .list(.dyn))
   }
 }

@@ -17,7 +17,11 @@ private let ticketEnvironment = CELEnvironment(
       overloads: [
         CELOverload("working_hours_timestamp_timestamp", [.timestamp, .timestamp], .duration)
       ]),
-    CELFunction("first", overloads: [CELOverload("list_first", [.list(.typeParam("T"))], .typeParam("T"), member: true)]),
+    CELFunction(
+      "first",
+      overloads: [
+        CELOverload("list_first", [.list(.typeParam("T"))], .typeParam("T"), member: true)
+      ]),
   ])
 
 @Suite struct CheckerTests {
@@ -97,7 +101,8 @@ private let ticketEnvironment = CELEnvironment(
 
   @Test func guardsMustBeBool() throws {
     #expect(try ticketEnvironment.compile("visits > 1", expecting: .bool).get().resultType == .bool)
-    #expect(try ticketEnvironment.compile("instance.urgent", expecting: .bool).get().resultType == .dyn)
+    #expect(
+      try ticketEnvironment.compile("instance.urgent", expecting: .bool).get().resultType == .dyn)
     switch ticketEnvironment.compile("visits + 1", expecting: .bool) {
     case .success(let program):
       Issue.record("accepted a guard of type \(program.resultType)")

@@ -27,7 +27,8 @@ import Testing
   }
 
   @Test func refusesHostileNesting() {
-    let deep = String(repeating: "list(", count: 10_000) + "int" + String(repeating: ")", count: 10_000)
+    let deep =
+      String(repeating: "list(", count: 10_000) + "int" + String(repeating: ")", count: 10_000)
     #expect(CELType(notation: deep) == nil)
   }
 }
@@ -53,7 +54,8 @@ import Testing
 
   @Test func unboundParametersBecomeDynOnlyAtTheEnd() {
     let s = TypeSubstitution()
-    #expect(s.substitute(.map(.typeParam("K"), .int), unboundToDyn: false) == .map(.typeParam("K"), .int))
+    #expect(
+      s.substitute(.map(.typeParam("K"), .int), unboundToDyn: false) == .map(.typeParam("K"), .int))
     #expect(s.substitute(.map(.typeParam("K"), .int), unboundToDyn: true) == .map(.dyn, .int))
   }
 

@@ -89,3 +89,29 @@ func eval(_ source: String, _ bindings: CELBindings = CELBindings(), env: CELEnv
     #expect(eval("missing + 1").isError)
   }
 }
+
+@Suite struct ConcurrentEvaluationTests {
+  /// A program is compiled once and evaluated from many threads at once.
+  @Test func programsAreSharedAcrossTasks() async throws {
+    let env = CELEnvironment(variables: ["n": .int, "s": .string])
+    let program = try env.compile("[1, 2, 3].map(x, x * n).exists(y, y == 3 * n) && s.matches('^a+$')").get()
+    let results = await withTaskGroup(of: Bool.self) { group in
+      for i in 0..<64 {
+        group.addTask {
+          var ok = true
+          for j in 0..<200 {
+            let expected = j % 2 == 0
+            let v = program.evaluate(CELBindings(["n": .int(Int64(i + j)), "s": expected ? "aaa" : "ab"]))
+            ok = ok && v == .bool(expected)
+          }
+          return ok
+        }
+      }
+      var all: [Bool] = []
+      for await r in group { all.append(r) }
+      return all
+    }
+    #expect(results.count == 64)
+    #expect(results.allSatisfy { $0 })
+  }
+}

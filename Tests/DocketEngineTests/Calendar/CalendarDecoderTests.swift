@@ -1,4 +1,5 @@
 import DocketDSL
+import DocketDiagnostics
 import DocketModel
 import Foundation
 import Testing
@@ -134,5 +135,49 @@ struct CalendarDecoderTests {
     ])
     #expect(problems("calendar: other\ntimezone: UTC\nweek: {}\n") == ["1:11 calendar_id_mismatch"])
     #expect(problems("") == ["1:1 missing_key"])
+  }
+}
+
+@Suite("Calendars of a home")
+struct HomeCalendarTests {
+  @Test("the repository home's calendars load without problems") func repositoryCalendars() throws {
+    var bag = DiagnosticBag()
+    var sources: [String: SourceFile] = [:]
+    let loaded = CalendarDecoder.loadCalendars(
+      home: CalendarDecoderTests.repositoryRoot, into: &bag, sources: &sources)
+    #expect(bag.diagnostics.isEmpty)
+    #expect(loaded.calendars["china-2026"] != nil)
+    #expect(sources["calendars/china-2026.yaml"] != nil)
+  }
+
+  @Test("a deadline naming no calendar file is reported, a broken file is not unknown")
+  func references() throws {
+    let span = SourceSpan(file: "workflows/repair.yaml", line: 12, column: 15)
+    var bag = DiagnosticBag()
+    CalendarDecoder.checkReferences(
+      [Located("china-2025", at: span), Located("broken", at: span), Located("china-2026", at: span)],
+      stems: ["china-2026", "broken"], into: &bag)
+    let d = try #require(bag.diagnostics.first)
+    #expect(bag.diagnostics.count == 1)
+    #expect(d.id == "unknown_calendar")
+    #expect(d.description.hasPrefix("workflows/repair.yaml:12:15: error: unknown calendar 'china-2025'"))
+    #expect(d.suggestion == "china-2026")
+  }
+
+  @Test("a calendar file with errors contributes no calendar") func brokenFile() throws {
+    let home = FileManager.default.temporaryDirectory
+      .appendingPathComponent("docket-calendars-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: home) }
+    let folder = home.appendingPathComponent("calendars")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try "calendar: broken\ntimezone: Mars/Olympus\nweek: {}\n".write(
+      to: folder.appendingPathComponent("broken.yaml"), atomically: true, encoding: .utf8)
+    try Data([0x63, 0xFF]).write(to: folder.appendingPathComponent("binary.yaml"))
+    var bag = DiagnosticBag()
+    var sources: [String: SourceFile] = [:]
+    let loaded = CalendarDecoder.loadCalendars(home: home, into: &bag, sources: &sources)
+    #expect(loaded.calendars.isEmpty)
+    #expect(loaded.stems == ["broken", "binary"])
+    #expect(bag.diagnostics.map(\.id).sorted() == ["invalid_timezone", "invalid_utf8"])
   }
 }
