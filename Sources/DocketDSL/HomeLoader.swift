@@ -30,8 +30,8 @@ public enum HomeLoadError: Error, Sendable, Hashable, CustomStringConvertible {
 /// Finds and loads a home's definition files (contract §1) into a checked ``Home``.
 ///
 /// Reads, in this order: `docket.yaml` (optional), `staff.yaml`, `workflows/*.yaml` sorted by
-/// name. Calendars, rules and fixtures are read by their own decoders as they arrive; each is
-/// one more step in ``load(home:)``. Problems never stop loading: all of them are collected,
+/// name, then `calendars/*.yaml`. Rules and fixtures are read by their own decoders as they
+/// arrive; each is one more step in ``load(home:)``. Problems never stop loading: all of them are collected,
 /// with paths relative to the home (`workflows/complaint.yaml`).
 public enum HomeLoader {
   /// Loads every definition of the home at `url`.
@@ -46,6 +46,10 @@ public enum HomeLoader {
     let settings = loading.settings()
     let staff = loading.staff()
     let workflows = loading.workflows()
+    let calendars = CalendarDecoder.loadCalendars(
+      home: url, into: &loading.bag, sources: &loading.sources)
+    CalendarDecoder.checkReferences(
+      workflows.flatMap(\.calendarReferences), stems: calendars.stems, into: &loading.bag)
     HomeChecks.check(
       workflows: workflows, staff: staff.staff,
       staffRoles: loading.unloadedWorkflows ? [] : staff.roles, into: &loading.bag)
@@ -55,7 +59,8 @@ public enum HomeLoader {
       byID[decoded.definition.id] = decoded.definition
     }
     return LoadedHome(
-      home: Home(settings: settings, staff: staff.staff, workflows: byID),
+      home: Home(
+        settings: settings, staff: staff.staff, workflows: byID, calendars: calendars.calendars),
       diagnostics: loading.bag, sources: loading.sources)
   }
 
