@@ -18,7 +18,8 @@ final class TicketShelf: InstanceReader {
   func apply(_ changeset: Changeset) -> Instance? {
     for instance in changeset.instances {
       tickets[instance.id] = instance
-      if let prefix = instance.id.prefix, let number = instance.id.number {
+      // Only a new ticket can raise a counter; parsing every id would time the harness.
+      if instance.revision == 1, let prefix = instance.id.prefix, let number = instance.id.number {
         last[prefix] = max(last[prefix] ?? 0, number)
       }
     }
