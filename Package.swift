@@ -52,6 +52,12 @@ let package = Package(
       name: "DocketKit",
       dependencies: ["DocketDSL", "DocketEngine", "DocketStore", "DocketModel", "CEL"],
       swiftSettings: strict),
+    // Fixtures (contract §7): scenario files read with positions, run on a scratch store
+    // with a virtual clock, checked and reported.
+    .target(
+      name: "DocketScenarios",
+      dependencies: ["DocketKit", "DocketDSL", "DocketModel", "DocketDiagnostics"],
+      swiftSettings: strict),
     // Pure renderers: tables, instance views, diagrams, JSON output.
     .target(
       name: "DocketReports", dependencies: ["DocketKit", "DocketModel", "DocketDiagnostics"],
@@ -61,6 +67,7 @@ let package = Package(
       name: "DocketCLI",
       dependencies: [
         "DocketKit", "DocketReports", "DocketDiagnostics", "DocketModel", "DocketEngine", "CEL",
+        "DocketScenarios",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Rainbow", package: "Rainbow"),
       ],
@@ -82,6 +89,8 @@ let package = Package(
       exclude: ["Calendar/DifferentialCases.jsonl"]),
     .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "DocketTestSupport"]),
     .testTarget(name: "DocketKitTests", dependencies: ["DocketKit", "DocketReports", "DocketTestSupport"]),
+    .testTarget(
+      name: "DocketScenariosTests", dependencies: ["DocketScenarios", "DocketTestSupport"]),
     .testTarget(name: "DocketCLITests", dependencies: ["DocketCLI", "DocketReports", "DocketModel"]),
     .testTarget(
       name: "DocketEndToEndTests", dependencies: ["DocketTestSupport", "DocketDiagnostics"]),
