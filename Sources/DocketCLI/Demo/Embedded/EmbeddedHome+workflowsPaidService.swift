@@ -56,6 +56,7 @@ extension EmbeddedHome {
         assign: specialist
         deadline:                            # 1个工作日内报价（按工作日历，节假日和调休都算对）
           name: quote_1wd
+          label: 1个工作日内报价
           within: 1wd
           calendar: china-2026
           warn:
@@ -80,6 +81,7 @@ extension EmbeddedHome {
         assign: specialist
         deadline:
           name: customer_decision_3d
+          label: 客户3天内确认报价
           within: 3d
           warn:
             before: 1d
