@@ -12,7 +12,9 @@ struct Transaction {
   private let reader: any InstanceReader
   /// Changed or created tickets, in the order they were first changed.
   private var changed: [Instance] = []
-  /// The revision each ticket had in the store when this command first read it.
+  /// The revision each ticket had in the store when this command first read it (the first
+  /// ticket kept apart: most commands read one, and need no array for it).
+  private var firstBase: (id: InstanceID, revision: Int)?
   private var baseRevisions: [(id: InstanceID, revision: Int)] = []
   private var index: [InstanceID: Int] = [:]
   private var lastNumbers: [String: Int] = [:]
@@ -30,7 +32,8 @@ struct Transaction {
   }
 
   private func baseRevision(of id: InstanceID) -> Int? {
-    baseRevisions.last { $0.id == id }?.revision
+    if let firstBase, firstBase.id == id { return firstBase.revision }
+    return baseRevisions.last { $0.id == id }?.revision
   }
 
   /// The ticket as this command currently sees it.
@@ -39,7 +42,11 @@ struct Transaction {
     guard id.isWellFormed else { return .failure(.unknownID(id)) }
     do {
       guard let i = try reader.instance(id) else { return .failure(.unknownID(id)) }
-      if baseRevision(of: id) == nil { baseRevisions.append((id, i.revision)) }
+      if firstBase == nil {
+        firstBase = (id, i.revision)
+      } else if baseRevision(of: id) == nil {
+        baseRevisions.append((id, i.revision))
+      }
       return .success(i)
     } catch {
       return .failure(.storage(id, underlying: error))

@@ -107,13 +107,11 @@ public final class DocketSession {
     let now = clock.now()
     var before: [InstanceID: Instance] = [:]
     let changeset = try write { transaction throws(DocketError) in
-      let due = try storeCall { () throws(StoreError) in try transaction.summaries(.open) }
-        .filter { ($0.nextDueAt ?? .distantFuture) <= now }
-        .sorted { ($0.nextDueAt ?? now, $0.id) < ($1.nextDueAt ?? now, $1.id) }
+      let due = try storeCall { () throws(StoreError) in try transaction.due(at: now) }
       guard !due.isEmpty else { return Changeset() }
       var tickets: [Instance] = []
-      for summary in due {
-        if let instance = try storeCall({ () throws(StoreError) in try transaction.load(summary.id) }) {
+      for item in due {
+        if let instance = try storeCall({ () throws(StoreError) in try transaction.load(item.id) }) {
           tickets.append(instance)
           before[instance.id] = instance
         }

@@ -1,3 +1,4 @@
+import DocketDSL
 import DocketDiagnostics
 import DocketModel
 import Foundation
@@ -19,16 +20,22 @@ enum HomeLoading {
   /// - Throws: ``DocketError/invalidDefinitions(_:_:)`` with every diagnostic when any is an
   ///   error; ``DocketError/usage(_:)`` when `url` is not a home folder.
   static func load(_ url: URL) throws(DocketError) -> Loaded {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue
-    else { throw .usage("home '\(url.path)' is not a folder; give the home with --home DIR or $DOCKET_HOME") }
-    // The loader (DocketDSL.HomeLoader) is wired in as soon as it lands on main.
-    throw .usage("this build of docket cannot load definitions yet (the YAML loader is not wired in)")
+    let loaded: LoadedHome
+    do {
+      loaded = try HomeLoader.load(home: url)
+    } catch {
+      throw .usage("\(error); give the home with --home DIR or $DOCKET_HOME")
+    }
+    guard !loaded.hasErrors else { throw .invalidDefinitions(loaded.diagnostics, loaded.sources) }
+    return Loaded(home: loaded.home, warnings: loaded.diagnostics, sources: loaded.sources)
   }
 
   /// Decodes a kept copy of an older workflow version, or nil when it no longer decodes
   /// cleanly (the ticket then runs on the current definition and `validate` says so).
   static func pinnedDefinition(text: String, workflow: WorkflowID) -> WorkflowDefinition? {
-    nil
+    // Shown under the path the text had when it was the current workflow file.
+    let decoded = HomeLoader.decodeWorkflow(text: text, path: "workflows/\(workflow).yaml")
+    guard let definition = decoded.definition, !decoded.diagnostics.hasErrors else { return nil }
+    return definition
   }
 }

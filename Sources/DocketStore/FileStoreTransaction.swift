@@ -17,6 +17,9 @@ final class FileStoreTransaction: StoreTransaction {
     var status: InstanceStatus
   }
   private var reads: [InstanceID: Read] = [:]
+  /// Tickets already decoded in this transaction (nobody else can change them while the lock
+  /// is held), so the engine reading a ticket the session just read costs nothing.
+  private var loaded: [InstanceID: Instance] = [:]
 
   init(store: FileInstanceStore, mode: FileLock.Mode) throws(StoreError) {
     self.store = store
@@ -71,6 +74,7 @@ final class FileStoreTransaction: StoreTransaction {
   // MARK: - Reading
 
   func load(_ id: InstanceID) throws(StoreError) -> Instance? {
+    if let instance = loaded[id] { return instance }
     guard id.isWellFormed, let prefix = id.prefix else { return nil }
     let hint = store.workflowsByPrefix[prefix]
     if let hint, let instance = try load(id, in: hint) { return instance }
@@ -111,6 +115,7 @@ final class FileStoreTransaction: StoreTransaction {
     reads[id] = Read(
       relativePath: relative, identity: try? FileSystem.identity(path),
       revision: instance.revision, status: instance.status)
+    loaded[id] = instance
     return instance
   }
 
@@ -121,6 +126,11 @@ final class FileStoreTransaction: StoreTransaction {
   func summaries(_ scope: SummaryScope) throws(StoreError) -> [InstanceSummary] {
     guard lock != nil else { return [] }
     return try index.summaries(scope)
+  }
+
+  func due(at now: Date) throws(StoreError) -> [(id: InstanceID, dueAt: Date)] {
+    guard lock != nil else { return [] }
+    return try index.due(at: now)
   }
 
   func pinnedDefinition(workflow: WorkflowID, digest: String) throws(StoreError) -> String? {
@@ -202,6 +212,7 @@ final class FileStoreTransaction: StoreTransaction {
     index.invalidateSummaries()
     for instance in instances {
       let relative = store.relativePath(of: instance.id, in: instance.workflow)
+      loaded[instance.id] = instance
       reads[instance.id] = Read(
         relativePath: relative, identity: try? FileSystem.identity(store.root + "/" + relative),
         revision: instance.revision, status: instance.status)

@@ -100,6 +100,13 @@ private final class MemoryTransaction: StoreTransaction {
     }.map { InstanceSummary($0, title: store.title($0)) }.sorted { $0.id < $1.id }
   }
 
+  func due(at now: Date) throws(StoreError) -> [(id: InstanceID, dueAt: Date)] {
+    store.instances.values.compactMap { i -> (id: InstanceID, dueAt: Date)? in
+      guard i.isOpen, let due = i.nextDueAt, due <= now else { return nil }
+      return (i.id, due)
+    }.sorted { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }
+  }
+
   func commit(_ changeset: Changeset, pins: [DefinitionPin]) throws(StoreError) {
     try store.apply(changeset, pins: pins)
   }

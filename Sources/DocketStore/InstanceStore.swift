@@ -31,6 +31,9 @@ public protocol StoreTransaction: AnyObject, InstanceReader {
   func highestNumber(forPrefix prefix: String) throws(StoreError) -> Int
   /// Summaries from the index, in id order.
   func summaries(_ scope: SummaryScope) throws(StoreError) -> [InstanceSummary]
+  /// The open tickets with a warning or breach due at or before `now`, soonest first (then
+  /// by id), read from the index without decoding whole summaries: what `tick` works on.
+  func due(at now: Date) throws(StoreError) -> [(id: InstanceID, dueAt: Date)]
   /// Writes everything in the changeset, and the definition copies, as one unit: all or
   /// nothing. Each instance must have `revision` one more than the stored one (new ones 1).
   func commit(_ changeset: Changeset, pins: [DefinitionPin]) throws(StoreError)

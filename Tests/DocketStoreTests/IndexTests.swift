@@ -111,3 +111,33 @@ struct IndexTests {
     #expect(IndexLine.decode(Array(line.utf8.dropLast())[...]) == .entry(summary))
   }
 }
+
+@Suite("What tick reads: due tickets from the index")
+struct DueIndexTests {
+  @Test func dueTicketsComeSoonestFirstAndLaterLinesWin() throws {
+    let folder = try ScratchFolder()
+    defer { folder.cleanUp() }
+    let s = store(folder)
+    // complaint(n) is due at t0 + 24h + n seconds.
+    try commit(s, [complaint(3), complaint(1), complaint(2), complaint(4)])
+    var four = next(complaint(4))
+    four.deadlines["handle_24h"]?.dueAt = t0 + 10
+    try commit(s, [four, next(complaint(2), close: true)])
+    let tx = try s.beginRead()
+    defer { tx.end() }
+    let now = t0 + 86_400 + 3
+    #expect(try tx.due(at: now).map(\.id) == ["CMP-000004", "CMP-000001", "CMP-000003"])
+    #expect(try tx.due(at: t0).isEmpty)
+    #expect(try tx.summaries(.open).map(\.id) == ["CMP-000001", "CMP-000003", "CMP-000004"])
+  }
+
+  @Test func theLatestValueWinsWhateverTheOrderOfLines() {
+    var latest = LatestByID<Int>()
+    for (id, value) in [("A-1", 1), ("A-3", 3), ("A-2", 2), ("A-1", 10), ("A-4", 4), ("A-2", 20)] {
+      latest.set(InstanceID(id), value)
+    }
+    latest.set("A-3", nil)
+    #expect(latest.live().map(\.id) == ["A-1", "A-2", "A-4"])
+    #expect(latest.live().map(\.value) == [10, 20, 4])
+  }
+}

@@ -13,7 +13,6 @@ package struct EmbeddedExpression: Sendable {
   package let node: YAMLNode
   package let scalar: YAMLScalar
   private let file: SourceFile
-  private let value: [Unicode.Scalar]
   private let contentStart: Int
   private let contentEnd: Int
 
@@ -22,7 +21,6 @@ package struct EmbeddedExpression: Sendable {
     self.node = node
     self.scalar = scalar
     self.file = file
-    self.value = Array(scalar.text.unicodeScalars)
     switch scalar.style {
     case .plain:
       contentStart = node.offset
@@ -60,6 +58,8 @@ package struct EmbeddedExpression: Sendable {
   /// single-quoted scalar is one quote. Any other difference ends the alignment.
   private func fileOffset(of target: Int) -> Int? {
     let raw = file.scalars
+    // Built per query, not per expression: most expressions are only ever asked for offset 0.
+    let value = target == 0 ? Array(scalar.text.unicodeScalars.prefix(1)) : Array(scalar.text.unicodeScalars)
     var i = 0
     var j = contentStart
     while true {
@@ -69,7 +69,7 @@ package struct EmbeddedExpression: Sendable {
         }
         return j
       }
-      guard i < value.count, j < contentEnd else { return i >= value.count ? j : nil }
+      guard i < value.count, j < contentEnd else { return nil }
       let r = raw[j]
       let c = value[i]
       if r == c {

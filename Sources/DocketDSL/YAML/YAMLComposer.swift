@@ -51,8 +51,29 @@ private struct Run {
     var items: [YAMLNode] = []
     var pairs: [YAMLPair] = []
     var pendingKey: YAMLNode?
-    var keys: [String: SourceSpan] = [:]
+    /// Keys seen so far, for duplicate detection: a list while small (cheaper than hashing),
+    /// a dictionary once large (so a hostile file with many keys stays linear).
+    var keyList: [(String, SourceSpan)] = []
+    var keyIndex: [String: SourceSpan]?
     var size = 1
+
+    func firstSpan(ofKey key: String) -> SourceSpan? {
+      if let keyIndex { return keyIndex[key] }
+      return keyList.first { $0.0 == key }?.1
+    }
+
+    mutating func remember(key: String, at span: SourceSpan) {
+      if keyIndex != nil {
+        keyIndex?[key] = span
+      } else if keyList.count < 16 {
+        keyList.append((key, span))
+      } else {
+        var index = Dictionary(keyList, uniquingKeysWith: { a, _ in a })
+        index[key] = span
+        keyIndex = index
+        keyList = []
+      }
+    }
   }
 
   private var stack: [Frame] = []
@@ -179,10 +200,10 @@ private struct Run {
       top.pendingKey = nil
     } else {
       if let text = node.scalar?.text {
-        if let first = top.keys[text] {
+        if let first = top.firstSpan(ofKey: text) {
           bag.add(.duplicateKey(text, at: aliasAt ?? node.span, first: first))
         } else {
-          top.keys[text] = aliasAt ?? node.span
+          top.remember(key: text, at: aliasAt ?? node.span)
         }
       } else {
         bag.add(.yamlComplexKey(at: aliasAt ?? node.span))

@@ -6,20 +6,23 @@ import DocketDiagnostics
 /// ``YAMLComposer`` has refused documents whose expansion would be too large. Scalars keep
 /// their text unresolved: a decoder interprets `true` or `3` by the type it expects, so a
 /// field value list `[yes, no]` stays two strings (no YAML 1.1 "Norway problem").
-package struct YAMLNode: Sendable {
+///
+/// A class, immutable once composed: decoders pass nodes around a lot, and one reference
+/// count is cheaper than copying a span, a tag and a payload every time.
+package final class YAMLNode: Sendable {
   package enum Kind: Sendable {
     case scalar(YAMLScalar)
     case sequence([YAMLNode])
     case mapping([YAMLPair])
   }
 
-  package var kind: Kind
+  package let kind: Kind
   /// From the node's first character to just past its last, in the file's display path.
-  package var span: SourceSpan
+  package let span: SourceSpan
   /// Scalar offset of the node's first character in the file (for ``EmbeddedExpression``).
-  package var offset: Int
+  package let offset: Int
   /// An explicit tag (`!!str`), if any.
-  package var tag: String?
+  package let tag: String?
 
   package init(kind: Kind, span: SourceSpan, offset: Int, tag: String? = nil) {
     self.kind = kind

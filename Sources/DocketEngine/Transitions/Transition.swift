@@ -18,16 +18,17 @@ extension Engine {
   /// 9. the assignee follows the transition's `assign`, else the target state's;
   /// 10. clocks stop and start; a final target closes the ticket; history records the step.
   func fire(
-    _ event: EventName, on original: Instance, definition: WorkflowRuntime, input: FieldInput,
-    note: String?, by actor: Actor, at now: Date
+    _ event: EventName, on original: consuming Instance, definition: WorkflowRuntime,
+    input: FieldInput, note: String?, by actor: Actor, at now: Date
   ) -> Result<Instance, Refusal> {
-    let here = definition.stateTable[original.state]
+    let source = original.state
+    let here = definition.stateTable[source]
     guard original.isOpen, here?.isFinal != true else {
-      return .failure(.finalState(original.id, state: original.state))
+      return .failure(.finalState(original.id, state: source))
     }
     guard let here, let box = here.transitions[event] else {
-      let available = definition.states[original.state].map { Array($0.transitions.keys) } ?? []
-      return .failure(.unknownEvent(event: event, state: original.state, available: available))
+      let available = definition.states[source].map { Array($0.transitions.keys) } ?? []
+      return .failure(.unknownEvent(event: event, state: source, available: available))
     }
     if let refusal = checkRoles(box.transition, in: definition, actor: actor) {
       return .failure(refusal)
@@ -92,7 +93,7 @@ extension Engine {
       return .failure(.noteRequired(event: event))
     }
     guard let there = definition.stateTable[target] else {
-      return .failure(.noBranch(event: event, state: original.state))
+      return .failure(.noBranch(event: event, state: source))
     }
     context = nil
     let before = instance.assignee
@@ -105,7 +106,7 @@ extension Engine {
       instance.closedAt = now
     }
     instance.record(
-      at: now, actor: actor.id, event: event.rawValue, from: original.state, to: target,
+      at: now, actor: actor.id, event: event.rawValue, from: source, to: target,
       set: changed, note: trimmedNote,
       assignee: instance.assignee == before ? nil : instance.assignee)
     return .success(instance)

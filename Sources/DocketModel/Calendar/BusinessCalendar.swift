@@ -23,7 +23,7 @@ public struct BusinessCalendar: Sendable {
   public let halfDays: [LocalDate: WorkingHours]
 
   /// How far ahead (in days) the arithmetic looks for working time before it gives up and
-  /// returns nil; 100 years, beyond any deadline a workflow can write.
+  /// returns nil: 100 years, far beyond any sensible deadline (a longer one is an error).
   public static let horizonDays = 36_525
 
   /// Builds a calendar; throws when one date is declared twice with different meanings.

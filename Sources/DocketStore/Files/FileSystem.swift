@@ -67,6 +67,36 @@ package enum FileSystem {
     if sync, fsync(fd) != 0 { throw failure() }
   }
 
+  /// Syncs a file written earlier without syncing (writing many files first and syncing
+  /// them afterwards lets the file system flush them together).
+  package static func sync(_ path: String) throws(Failure) {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw failure() }
+    defer { close(fd) }
+    if fsync(fd) != 0 { throw failure() }
+  }
+
+  /// Flushes everything written to the file system holding `path` (Linux `syncfs`): one
+  /// call instead of one `fsync` per file when a commit writes many files (`tick` breaching
+  /// a thousand deadlines: 0.2 s instead of 6 s on a busy disk). Elsewhere, `fallback` is
+  /// synced file by file.
+  package static func syncFileSystem(containing path: String, fallback: [String]) throws(Failure) {
+    #if canImport(Glibc)
+      let fd = open(path, O_RDONLY | O_CLOEXEC)
+      guard fd >= 0 else { throw failure() }
+      defer { close(fd) }
+      // `syncfs` is not in Swift's Glibc module (it needs _GNU_SOURCE); look it up.
+      if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") {
+        let syncfs = unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+        if syncfs(fd) != 0 { throw failure() }
+      } else {
+        Glibc.sync()
+      }
+    #else
+      for file in fallback { try sync(file) }
+    #endif
+  }
+
   /// Appends `bytes` at the end of the file (created if missing) and syncs it.
   package static func append(_ path: String, _ bytes: [UInt8]) throws(Failure) {
     let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)

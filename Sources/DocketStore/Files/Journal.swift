@@ -28,6 +28,10 @@ package struct Journal {
     package var bytes: [UInt8]
   }
 
+  /// Up to this many staged files are synced one by one; more, and the whole file system is
+  /// synced at once (far cheaper for a big `tick`).
+  static let syncEachLimit = 8
+
   /// The store root (absolute).
   package let root: String
   private var folder: String { root + "/journal" }
@@ -53,8 +57,14 @@ package struct Journal {
     do {
       for (n, put) in puts.enumerated() {
         try FileSystem.makeDirectories(FileSystem.directoryName(root + "/" + put.target))
-        try FileSystem.write("\(folder)/\(n).put", put.bytes, sync: true)
+        try FileSystem.write("\(folder)/\(n).put", put.bytes, sync: false)
         lines.append("put\t\(n).put\t\(put.target)")
+      }
+      let staged = puts.indices.map { "\(folder)/\($0).put" }
+      if staged.count > Self.syncEachLimit {
+        try FileSystem.syncFileSystem(containing: folder, fallback: staged)
+      } else {
+        for path in staged { try FileSystem.sync(path) }
       }
       // Appended bytes travel inside the manifest: one file to sync instead of one each.
       for append in appends {

@@ -44,60 +44,41 @@ package enum IndexLine {
 
   /// Parses one line (without its newline); nil when it is not a valid index line.
   package static func decode(_ line: ArraySlice<UInt8>) -> Record? {
-    var columns: [ArraySlice<UInt8>] = []
-    columns.reserveCapacity(16)
-    var start = line.startIndex
-    for i in line.indices where line[i] == 0x09 {
-      columns.append(line[start..<i])
-      start = i + 1
+    line.withUnsafeBufferPointer { buffer in
+      var decoder = IndexLineDecoder()
+      return decoder.decode(buffer[...])
     }
-    columns.append(line[start..<line.endIndex])
-    guard let kind = columns.first, kind.count == 1 else { return nil }
-    if kind.first == UInt8(ascii: "R") {
-      guard columns.count == 2 else { return nil }
-      return .removal(InstanceID(unescape(columns[1])))
-    }
-    guard kind.first == UInt8(ascii: "E"), columns.count == 16,
-      let version = Int(text(columns[3])),
-      let status = InstanceStatus(rawValue: text(columns[6])),
-      let createdAt = date(columns[9]), let updatedAt = date(columns[10]),
-      let revision = Int(text(columns[15]))
-    else { return nil }
-    var deadlines: [InstanceSummary.Deadline] = []
-    if !columns[13].isEmpty {
-      for item in columns[13].split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-        let parts = item.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-        guard parts.count == 3, let state = DeadlineClock.State(rawValue: text(parts[1])),
-          let due = date(parts[2])
-        else { return nil }
-        deadlines.append(.init(name: DeadlineName(unescape(parts[0])), state: state, dueAt: due))
-      }
-    }
-    let title = columns[14].isEmpty ? nil : unescape(columns[14].dropFirst())
-    return .entry(
-      InstanceSummary(
-        id: InstanceID(unescape(columns[1])), workflow: WorkflowID(unescape(columns[2])),
-        version: version, digest: unescape(columns[4]), state: StateID(unescape(columns[5])),
-        status: status, role: optional(columns[7]).map { RoleID($0) },
-        user: optional(columns[8]).map { UserID($0) }, createdAt: createdAt,
-        updatedAt: updatedAt, closedAt: date(columns[11]), nextDueAt: date(columns[12]),
-        deadlines: deadlines, title: title, revision: revision))
   }
 
   // MARK: - Columns
 
-  private static func time(_ d: Date) -> String { String(describing: d.timeIntervalSince1970) }
+  static func time(_ d: Date) -> String { String(describing: d.timeIntervalSince1970) }
 
-  private static func date(_ bytes: ArraySlice<UInt8>) -> Date? {
-    guard !bytes.isEmpty, let s = Double(text(bytes)) else { return nil }
+  /// Seconds since 1970 as written by ``time(_:)``. Whole seconds (`1772413200.0`, the
+  /// common case) are read without going through `Double(String)`.
+  static func date<C: RandomAccessCollection<UInt8>>(_ bytes: C) -> Date? where C.Index == Int {
+    guard !bytes.isEmpty else { return nil }
+    var value: Int64 = 0
+    var i = bytes.startIndex
+    let negative = bytes[i] == UInt8(ascii: "-")
+    if negative { i += 1 }
+    let digitsStart = i
+    while i < bytes.endIndex, bytes[i] >= 0x30, bytes[i] <= 0x39, i - digitsStart < 17 {
+      value = value * 10 + Int64(bytes[i] - 0x30)
+      i += 1
+    }
+    if i > digitsStart, bytes.endIndex - i == 2, bytes[i] == UInt8(ascii: "."), bytes[i + 1] == 0x30 {
+      return Date(timeIntervalSince1970: Double(negative ? -value : value))
+    }
+    guard let s = Double(text(bytes)) else { return nil }
     return Date(timeIntervalSince1970: s)
   }
 
-  private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+  static func text<C: RandomAccessCollection<UInt8>>(_ bytes: C) -> String where C.Index == Int {
     String(decoding: bytes, as: UTF8.self)
   }
 
-  private static func optional(_ bytes: ArraySlice<UInt8>) -> String? {
+  static func optional<C: RandomAccessCollection<UInt8>>(_ bytes: C) -> String? where C.Index == Int {
     bytes.isEmpty ? nil : unescape(bytes)
   }
 
@@ -118,7 +99,7 @@ package enum IndexLine {
     return String(decoding: out, as: UTF8.self)
   }
 
-  package static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
+  package static func unescape<C: RandomAccessCollection<UInt8>>(_ bytes: C) -> String where C.Index == Int {
     guard bytes.contains(0x25) else { return String(decoding: bytes, as: UTF8.self) }
     var out: [UInt8] = []
     var i = bytes.startIndex

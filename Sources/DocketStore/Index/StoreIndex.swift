@@ -89,6 +89,48 @@ final class StoreIndex {
     return result
   }
 
+  /// The open tickets due at `now`, reading only the id and next-due columns of each line.
+  func due(at now: Date) throws(StoreError) -> [(id: InstanceID, dueAt: Date)] {
+    if let cached = cachedSummaries[.open] {
+      return Self.sortedDue(cached.compactMap { s in s.nextDueAt.flatMap { $0 <= now ? (s.id, $0) : nil } })
+    }
+    try ensureValid()
+    let bytes: [UInt8]
+    do {
+      bytes = try FileSystem.read(path(Self.openFile))
+    } catch {
+      if error.isNotFound { return [] }
+      throw StoreError(.unreadable, path: store.display(Self.openFile), reason: "cannot read: \(error.message)")
+    }
+    var latest = LatestByID<Date>(capacity: bytes.count / 200)
+    let damaged = bytes.withUnsafeBufferPointer { buffer -> Bool in
+      var decoder = IndexLineDecoder()
+      var start = 0
+      var first = true
+      for i in buffer.indices where buffer[i] == 0x0A {
+        let line = buffer[start..<i]
+        start = i + 1
+        if first {
+          first = false
+          if String(decoding: line, as: UTF8.self) == IndexLine.header { continue }
+        }
+        guard let (id, due) = decoder.decodeDue(line) else { return true }
+        latest.set(id, due)
+      }
+      return false
+    }
+    if damaged {
+      // The full read rebuilds the index; answer from it.
+      let open = try summaries(.open)
+      return Self.sortedDue(open.compactMap { s in s.nextDueAt.flatMap { $0 <= now ? (s.id, $0) : nil } })
+    }
+    return Self.sortedDue(latest.live().compactMap { $0.value <= now ? ($0.id, $0.value) : nil })
+  }
+
+  private static func sortedDue(_ items: [(InstanceID, Date)]) -> [(id: InstanceID, dueAt: Date)] {
+    items.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.map { (id: $0.0, dueAt: $0.1) }
+  }
+
   /// Reads one log: the live entries in id order. Rebuilds the index if a line is damaged.
   private func read(_ relative: String, mayRebuild: Bool = true) throws(StoreError) -> [InstanceSummary] {
     let bytes: [UInt8]
@@ -98,26 +140,33 @@ final class StoreIndex {
       if error.isNotFound { return [] }
       throw StoreError(.unreadable, path: store.display(relative), reason: "cannot read: \(error.message)")
     }
-    var live: [InstanceID: InstanceSummary] = [:]
+    var entries = LatestByID<InstanceSummary>(capacity: bytes.count / 200)
     var lines = 0
     var damaged = false
-    var start = 0
     var first = true
-    for i in bytes.indices where bytes[i] == 0x0A {
-      let line = bytes[start..<i]
-      start = i + 1
-      if first {
-        first = false
-        if String(decoding: line, as: UTF8.self) != IndexLine.header { damaged = true; break }
-        continue
+    bytes.withUnsafeBufferPointer { buffer in
+      var decoder = IndexLineDecoder()
+      var start = 0
+      for i in buffer.indices where buffer[i] == 0x0A {
+        let line = buffer[start..<i]
+        start = i + 1
+        if first {
+          first = false
+          if String(decoding: line, as: UTF8.self) != IndexLine.header {
+            damaged = true
+            return
+          }
+          continue
+        }
+        lines += 1
+        switch decoder.decode(line) {
+        case .entry(let summary)?: entries.set(summary.id, summary)
+        case .removal(let id)?: entries.set(id, nil)
+        case nil:
+          damaged = true
+          return
+        }
       }
-      lines += 1
-      switch IndexLine.decode(line) {
-      case .entry(let summary)?: live[summary.id] = summary
-      case .removal(let id)?: live[id] = nil
-      case nil: damaged = true
-      }
-      if damaged { break }
     }
     if damaged || (first && !bytes.isEmpty) {
       guard mayRebuild else {
@@ -127,7 +176,7 @@ final class StoreIndex {
       _ = try rebuild()
       return try read(relative, mayRebuild: false)
     }
-    let result = live.values.sorted { $0.id < $1.id }
+    let result = entries.live().map(\.value)
     if transaction.mode == .exclusive, lines > 2 * result.count + store.compactionSlack {
       try? write(result, to: relative)
     }

@@ -89,3 +89,38 @@ struct AdvanceTests {
     #expect(r.code == "storage")
   }
 }
+
+@Suite("Refusal messages")
+struct RefusalMessageTests {
+  @Test func messagesSayWhyAndWhatWouldBeRight() throws {
+    let desk = try Desk()
+    let id = try desk.new().get().id
+    func message(_ r: Result<Instance, Refusal>) -> String {
+      if case .failure(let refusal) = r { return refusal.message }
+      return "(no refusal)"
+    }
+    #expect(
+      message(desk.advance(id, "escalate"))
+        == "li.wei may not fire 'escalate': only supervisor may, and li.wei holds specialist.")
+    #expect(
+      message(desk.advance(id, "resolve"))
+        == "'resolve' is not an event of state 'received'; available there: accept, escalate.")
+    desk.advance(id, "accept")
+    #expect(
+      message(desk.advance(id, "resolve"))
+        == "'resolve' needs '处理结果'; fill it in with --set.")
+    #expect(message(desk.advance("CMP-000404", "accept")) == "There is no ticket CMP-000404.")
+  }
+
+  @Test func aRefusalLeavesTheTicketAndOutboxExactlyAsTheyWere() throws {
+    let desk = try Desk()
+    let id = try desk.new().get().id
+    let before = try #require(desk[id])
+    let result = desk.engine.advance(
+      id, event: "resolve", input: ["resolution": .text("x")], note: nil, actor: "li.wei",
+      at: at(hours: 30), reader: desk.store)
+    #expect(result.code == "unknown_event")
+    #expect(desk[id] == before)
+    #expect(desk.store.outbox.isEmpty)
+  }
+}

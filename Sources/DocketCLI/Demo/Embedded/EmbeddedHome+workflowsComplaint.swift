@@ -55,6 +55,7 @@ extension EmbeddedHome {
         assign: specialist
         deadline:
           name: accept_30m
+          label: 30分钟内接单
           within: 30m
           breach:
             - notify: [supervisor]
@@ -90,6 +91,7 @@ extension EmbeddedHome {
         label: 等待客户答复
         deadline:
           name: customer_reply_3d
+          label: 3天内等到客户答复
           within: 3d
           warn:
             before: 1d
@@ -106,6 +108,7 @@ extension EmbeddedHome {
         assign: specialist
         deadline:
           name: revisit_48h
+          label: 48小时内回访
           within: 48h
           breach:
             - notify: [supervisor]

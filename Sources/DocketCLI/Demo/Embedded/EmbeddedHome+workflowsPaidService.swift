@@ -54,12 +54,18 @@ extension EmbeddedHome {
       requested:
         label: 已申请
         assign: specialist
-        deadline:
-          name: quote_4h
-          within: 4h
+        deadline:                            # 1个工作日内报价（按工作日历，节假日和调休都算对）
+          name: quote_1wd
+          label: 1个工作日内报价
+          within: 1wd
+          calendar: china-2026
+          warn:
+            before: 2h
+            notify: [specialist]
+            message: "有偿服务 ${instance.id}（${customer}）须在今天下班前报价"
           breach:
             - notify: [supervisor]
-              message: "有偿服务 ${instance.id} 申请后4小时内未报价"
+              message: "有偿服务 ${instance.id} 申请后1个工作日内未报价"
         on:
           quote:
             to: quoted
@@ -75,6 +81,7 @@ extension EmbeddedHome {
         assign: specialist
         deadline:
           name: customer_decision_3d
+          label: 客户3天内确认报价
           within: 3d
           warn:
             before: 1d

@@ -68,6 +68,7 @@ extension EmbeddedHome {
         assign: specialist
         deadline:
           name: dispatch_15m
+          label: 15分钟内派工
           within: 15m
           breach:
             - notify: [supervisor]
@@ -113,6 +114,7 @@ extension EmbeddedHome {
         assign: specialist
         deadline:
           name: verify_3d
+          label: 3天内验收
           within: 3d
           warn:
             before: 1d
@@ -135,6 +137,7 @@ extension EmbeddedHome {
         assign: maintenance
         deadline:
           name: rework_4h
+          label: 返工4小时内到场
           within: 4h
           breach:
             - notify: [supervisor]

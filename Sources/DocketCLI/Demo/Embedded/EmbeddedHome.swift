@@ -13,6 +13,7 @@ enum EmbeddedHome {
       ("staff.yaml", staff),
       ("docket.yaml", docket),
       ("rules/property.yaml", rulesProperty),
+      ("calendars/china-2026.yaml", calendarsChina2026),
     ]
   }
 }
