@@ -53,3 +53,37 @@ struct EvalTests {
     #expect(result.errorCode == "usage")
   }
 }
+
+/// `docket eval --id`: the expression sees the ticket as a guard would.
+@Suite("docket eval on a ticket")
+struct EvalOnTicketTests {
+  @Test("fields, instance and now are bound as in a guard")
+  func ticketScope() throws {
+    let home = try TaskHome.make()
+    let id = try home.newTask("打印机")
+    let result = try home.docket(
+      "eval", #"title + ":" + instance.state + ":" + string(count + 1)"#, "--id", id)
+    #expect(result.status == 0, "\(result)")
+    #expect(result.stdout == "\"打印机:open:1\"\n")
+    let typed = try home.docket("eval", "now - instance.created_at", "--id", id, "--json",
+      now: "2026-03-02T10:00:00+08:00")
+    #expect((typed.json?["value"] as? [String: Any])?["duration"] as? String == "3600s", "\(typed)")
+  }
+
+  @Test("a field used with the wrong type is eval_error, as it would fail to load in a guard")
+  func typeErrorAgainstFields() throws {
+    let home = try TaskHome.make()
+    let id = try home.newTask()
+    let result = try home.docket("eval", "count + \"x\"", "--id", id, "--json")
+    #expect(result.status == 1, "\(result)")
+    #expect(result.errorCode == "eval_error")
+  }
+
+  @Test("--id with an unknown ticket is unknown_id")
+  func unknownTicket() throws {
+    let home = try TaskHome.make()
+    let result = try home.docket("eval", "1", "--id", "TSK-000042", "--json")
+    #expect(result.status == 2, "\(result)")
+    #expect(result.errorCode == "unknown_id")
+  }
+}

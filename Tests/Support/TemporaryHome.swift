@@ -26,6 +26,18 @@ public final class TemporaryHome: Sendable {
     return home
   }
 
+  /// A copy of one of the repository's example homes (`examples/<name>`), without `data/`.
+  public static func example(_ name: String) throws -> TemporaryHome {
+    let home = try TemporaryHome()
+    let source = repositoryRoot.appendingPathComponent("examples/\(name)")
+    for entry in try FileManager.default.contentsOfDirectory(atPath: source.path)
+    where entry != "data" {
+      try FileManager.default.copyItem(
+        at: source.appendingPathComponent(entry), to: home.url.appendingPathComponent(entry))
+    }
+    return home
+  }
+
   /// The repository root, from this source file's location (Tests/Support/…).
   public static var repositoryRoot: URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -39,7 +39,8 @@ extension CELEnvironment {
         expected: expected, found: checked.type, at: parsed.root.id)
       return .failure(CELIssues([CELIssue(issue, in: parsed.sourceMap)]))
     }
-    return .success(plan(parsed, source: source, resultType: checked.type))
+    return .success(
+      plan(parsed, source: source, resultType: checked.type, references: checked.references))
   }
 
   /// Type-checks a parsed expression; issues come back sorted by position.

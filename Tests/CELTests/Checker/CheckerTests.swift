@@ -111,6 +111,12 @@ private let ticketEnvironment = CELEnvironment(
     }
   }
 
+  @Test func guardsCompiledForBoolEvaluateAsResolved() throws {
+    let env = CELEnvironment(variables: ["com.example.ok": .bool], container: "com.example")
+    let program = try env.compile("ok && true", expecting: .bool).get()
+    #expect(program.evaluate(CELBindings(["com.example.ok": true])) == .bool(true))
+  }
+
   @Test func checkingCanBeTurnedOff() throws {
     let program = try CELEnvironment().compile("x + 1", checked: false).get()
     #expect(program.resultType == .dyn)

@@ -1,0 +1,67 @@
+import DocketTestSupport
+import Foundation
+import Testing
+
+/// `docket validate` and the definition check every command does first.
+@Suite("Validation")
+struct ValidateTests {
+  @Test("a valid home validates with exit 0")
+  func validHome() throws {
+    let home = try TaskHome.make()
+    let result = try home.docket("validate")
+    #expect(result.status == 0, "\(result)")
+    #expect(result.stdout.hasPrefix("ok"))
+    #expect(try home.docket("validate", "--json").json?["ok"] as? Bool == true)
+  }
+
+  @Test("the bundled home validates")
+  func bundledHome() throws {
+    let home = try TemporaryHome.bundled()
+    let result = try home.docket("validate")
+    #expect(result.status == 0, "\(result)")
+  }
+
+  @Test("the example homes from other domains validate", arguments: ["helpdesk", "leave"])
+  func exampleHomes(name: String) throws {
+    let home = try TemporaryHome.example(name)
+    let result = try home.docket("validate")
+    #expect(result.status == 0, "\(result)")
+  }
+
+  @Test("an error points at file:line:col and exits 3")
+  func unknownStateIsReported() throws {
+    let home = try TaskHome.make()
+    try home.write(
+      "workflows/task.yaml",
+      TaskHome.workflow.replacingOccurrences(of: "start:   { to: doing", with: "start:   { to: doign"))
+    let result = try home.docket("validate")
+    #expect(result.status == 3, "\(result)")
+    let first = result.stderr.split(separator: "\n").first.map(String.init) ?? ""
+    #expect(first.hasPrefix("workflows/task.yaml:"), "\(result)")
+    #expect(first.contains(": error: "), "\(result)")
+    #expect(first.contains("doign"))
+    #expect(result.stderr.contains("^"), "context lines with a caret: \(result)")
+  }
+
+  @Test("with --json invalid definitions are the invalid_definition envelope with diagnostics")
+  func invalidDefinitionEnvelope() throws {
+    let home = try TaskHome.make()
+    try home.write("workflows/task.yaml", TaskHome.workflow.replacingOccurrences(of: "initial: open", with: "initial: opne"))
+    let result = try home.docket("validate", "--json")
+    #expect(result.status == 3, "\(result)")
+    #expect(result.errorCode == "invalid_definition")
+    let diagnostics = (result.json?["error"] as? [String: Any])?["diagnostics"] as? [[String: Any]]
+    #expect(diagnostics?.first?["file"] as? String == "workflows/task.yaml", "\(result)")
+    #expect(diagnostics?.first?["line"] as? Int != nil)
+  }
+
+  @Test("every command validates first: a broken home stops `new` with exit 3")
+  func commandsValidateFirst() throws {
+    let home = try TaskHome.make()
+    try home.write("workflows/broken.yaml", "workflow: broken\nstates: [\n")
+    let result = try home.docket("new", "task", "--set", "title=x", as: "ann")
+    #expect(result.status == 3, "\(result)")
+    #expect(result.stderr.contains("workflows/broken.yaml:"))
+    #expect(!FileManager.default.fileExists(atPath: home.data.path + "/instances/task/TSK-000001.json"))
+  }
+}
