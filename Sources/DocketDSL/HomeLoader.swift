@@ -29,9 +29,9 @@ public enum HomeLoadError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// Finds and loads a home's definition files (contract §1) into a checked ``Home``.
 ///
-/// Reads, in this order: `docket.yaml` (optional), `staff.yaml`, `workflows/*.yaml` sorted by
-/// name. Calendars, rules and fixtures are read by their own decoders as they arrive; each is
-/// one more step in ``load(home:)``. Problems never stop loading: all of them are collected,
+/// Reads, in this order: `docket.yaml` (optional), `staff.yaml`, `calendars/*.yaml` (optional),
+/// `workflows/*.yaml`, each folder sorted by name. Rules and fixtures are read by their own
+/// decoders as they arrive; each is one more step in ``load(home:)``. Problems never stop loading: all of them are collected,
 /// with paths relative to the home (`workflows/complaint.yaml`).
 public enum HomeLoader {
   /// Loads every definition of the home at `url`.
@@ -45,7 +45,11 @@ public enum HomeLoader {
     var loading = Loading(root: url)
     let settings = loading.settings()
     let staff = loading.staff()
+    let calendars = CalendarDecoder.loadCalendars(
+      home: url, into: &loading.bag, sources: &loading.sources)
     let workflows = loading.workflows()
+    CalendarDecoder.checkReferences(
+      workflows.flatMap(\.calendarReferences), stems: calendars.stems, into: &loading.bag)
     HomeChecks.check(
       workflows: workflows, staff: staff.staff,
       staffRoles: loading.unloadedWorkflows ? [] : staff.roles, into: &loading.bag)
@@ -55,21 +59,24 @@ public enum HomeLoader {
       byID[decoded.definition.id] = decoded.definition
     }
     return LoadedHome(
-      home: Home(settings: settings, staff: staff.staff, workflows: byID),
+      home: Home(
+        settings: settings, staff: staff.staff, workflows: byID, calendars: calendars.calendars),
       diagnostics: loading.bag, sources: loading.sources)
   }
 
   /// Decodes one workflow from its text, as the store keeps older definition versions.
   ///
-  /// The digest is of `text`'s UTF-8 bytes, as it was when the file was first loaded.
-  /// - Parameter path: the display path; its stem must equal the workflow id.
-  public static func decodeWorkflow(text: String, path: String) -> (
+  /// - Parameters:
+  ///   - path: the display path; its stem must equal the workflow id.
+  ///   - digest: the digest the definition was pinned under; by default that of `text`'s
+  ///     UTF-8 bytes (which equals the file's unless the file began with a byte-order mark).
+  public static func decodeWorkflow(text: String, path: String, digest: String? = nil) -> (
     definition: WorkflowDefinition?, diagnostics: DiagnosticBag, source: SourceFile
   ) {
     let source = SourceFile(path: path, text: text)
     let reader = NodeReader(file: source)
     let decoded = decodeWorkflow(
-      source, text: text, digest: SHA256.digest(Array(text.utf8)), reader: reader)
+      source, text: text, digest: digest ?? SHA256.digest(Array(text.utf8)), reader: reader)
     return (decoded?.definition, reader.bag, source)
   }
 

@@ -29,3 +29,12 @@ struct BundledHomeTests {
     #expect(complaint.deadline(named: "accept_30m") != nil)
   }
 }
+
+@Suite struct BundledCalendarTests {
+  @Test func rootHomeLoadsItsCalendarsForDeadlines() throws {
+    let loaded = try HomeLoader.load(home: Paths.repository)
+    let china = try #require(loaded.home.calendars["china-2026"])
+    #expect(china.timeZone.identifier == "Asia/Shanghai")
+    #expect(loaded.sources["calendars/china-2026.yaml"] != nil)
+  }
+}

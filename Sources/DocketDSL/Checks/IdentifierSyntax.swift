@@ -5,22 +5,22 @@
 package enum IdentifierSyntax {
   /// A workflow id: `[a-z][a-z0-9_-]*` (contract §2); it is also a file stem.
   package static func isWorkflowID(_ s: String) -> Bool {
-    let u = Array(s.unicodeScalars)
-    guard let first = u.first, isLower(first), u.count <= 64 else { return false }
+    let u = s.unicodeScalars
+    guard let first = u.first, isLower(first), s.utf8.count <= 64 else { return false }
     return u.allSatisfy { isLower($0) || isDigit($0) || $0 == "_" || $0 == "-" }
   }
 
   /// A state, event, role or deadline name, or a user id: `[A-Za-z0-9_][A-Za-z0-9_.-]*`.
   package static func isName(_ s: String) -> Bool {
-    let u = Array(s.unicodeScalars)
-    guard let first = u.first, isLetter(first) || isDigit(first) || first == "_", u.count <= 64
+    let u = s.unicodeScalars
+    guard let first = u.first, isLetter(first) || isDigit(first) || first == "_", s.utf8.count <= 64
     else { return false }
     return u.allSatisfy { isLetter($0) || isDigit($0) || $0 == "_" || $0 == "." || $0 == "-" }
   }
 
   /// A CEL identifier that is not a CEL reserved word: `[A-Za-z_][A-Za-z0-9_]*`.
   package static func isFieldName(_ s: String) -> Bool {
-    let u = Array(s.unicodeScalars)
+    let u = s.unicodeScalars
     guard let first = u.first, isLetter(first) || first == "_", !celReserved.contains(s) else {
       return false
     }
@@ -29,8 +29,8 @@ package enum IdentifierSyntax {
 
   /// An instance-id prefix: `[A-Za-z][A-Za-z0-9_]*`, at most 16 characters.
   package static func isPrefix(_ s: String) -> Bool {
-    let u = Array(s.unicodeScalars)
-    guard let first = u.first, isLetter(first), u.count <= 16 else { return false }
+    let u = s.unicodeScalars
+    guard let first = u.first, isLetter(first), s.utf8.count <= 16 else { return false }
     return u.allSatisfy { isLetter($0) || isDigit($0) || $0 == "_" }
   }
 

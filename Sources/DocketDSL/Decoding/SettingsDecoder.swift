@@ -4,10 +4,8 @@ import Foundation
 
 /// Reads `docket.yaml`, the optional home-wide settings: `timezone` (an IANA zone id),
 /// `store` (the instance store folder) and `rule_depth_limit`.
-///
-/// `calendar` (a default business calendar) is accepted here for the calendars loader.
 package struct SettingsDecoder {
-  package static let keys = ["timezone", "store", "rule_depth_limit", "calendar"]
+  package static let keys = ["timezone", "store", "rule_depth_limit"]
 
   let reader: NodeReader
 
