@@ -98,3 +98,25 @@ struct SourceTextTests {
     #expect(SourceText.decode([0xEF, 0xBB, 0xBF] + Array("a: 1".utf8), path: "x", into: &bag) == "a: 1")
   }
 }
+
+@Suite("YAML merge keys")
+struct MergeKeyTests {
+  func compose(_ text: String) -> (YAMLNode?, DiagnosticBag) {
+    var bag = DiagnosticBag()
+    let file = SourceFile(path: "t.yaml", text: text)
+    return (YAMLComposer(file: file).compose(text, into: &bag), bag)
+  }
+
+  @Test func mergedEntriesFillWhatTheMappingDoesNotSet() throws {
+    let (root, bag) = compose("base: &b { to: closed, by: [a] }\nx: { <<: *b, by: [c] }\n")
+    #expect(bag.diagnostics.isEmpty)
+    let x = try #require(root?.pairs?[1].value.pairs)
+    #expect(x.map { $0.key.scalar?.text } == ["by", "to"])
+    #expect(x[0].value.sequence?.first?.scalar?.text == "c")
+  }
+
+  @Test func mergingSomethingElseIsReported() {
+    let (_, bag) = compose("x: { <<: 3, a: 1 }\n")
+    #expect(bag.diagnostics.map(\.id) == ["wrong_type"])
+  }
+}

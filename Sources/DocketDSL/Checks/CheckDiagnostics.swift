@@ -62,6 +62,20 @@ extension Diagnostic {
       at: span)
   }
 
+  static func defaultOutOfRange(
+    _ field: String, text: String, min: Double?, max: Double?, at span: SourceSpan
+  ) -> Diagnostic {
+    let bounds = [min.map { "min \(format($0))" }, max.map { "max \(format($0))" }]
+      .compactMap { $0 }.joined(separator: ", ")
+    return .error(
+      "invalid_default", "default \(text) of field '\(field)' is outside its bounds (\(bounds))",
+      at: span)
+  }
+
+  private static func format(_ value: Double) -> String {
+    value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+  }
+
   static func enumDefaultNotInValues(
     _ field: String, value: String, values: [String], at span: SourceSpan
   ) -> Diagnostic {

@@ -62,6 +62,13 @@ extension WorkflowDecoder {
       if key == "min" { minimum = bound } else { maximum = bound }
     }
     let defaultValue = map["default"].flatMap { decodeDefault($0, of: name.value, type: type) }
+    if let number = defaultValue?.doubleValue, let node = map["default"],
+      number < (minimum ?? -.infinity) || number > (maximum ?? .infinity)
+    {
+      reader.bag.add(
+        .defaultOutOfRange(
+          name.value, text: node.scalar?.text ?? "", min: minimum, max: maximum, at: node.span))
+    }
     return FieldDefinition(
       name: FieldName(name.value), type: type,
       label: reader.string(in: map, "label", of: what)?.value,

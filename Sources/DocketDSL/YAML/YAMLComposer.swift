@@ -146,7 +146,8 @@ private struct Run {
       stack.append(Frame(isMapping: isMapping, start: event.start_mark, anchor: anchor, tag: tag))
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       guard let frame = stack.popLast() else { return }
-      let kind: YAMLNode.Kind = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+      let kind: YAMLNode.Kind =
+        frame.isMapping ? .mapping(Self.merged(frame.pairs, into: &bag)) : .sequence(frame.items)
       let node = YAMLNode(
         kind: kind, span: span(frame.start, event.end_mark), offset: Int(frame.start.index),
         tag: frame.tag)
@@ -211,6 +212,31 @@ private struct Run {
       top.pendingKey = node
     }
     stack.append(top)
+  }
+
+  /// Applies YAML merge keys (`<<: *base`, `<<: [*a, *b]`): entries of the merged mappings
+  /// are added unless the mapping sets the key itself; earlier merged mappings win.
+  static func merged(_ pairs: [YAMLPair], into bag: inout DiagnosticBag) -> [YAMLPair] {
+    func isMergeKey(_ node: YAMLNode) -> Bool {
+      node.scalar?.text == "<<" && node.scalar?.style == .plain
+    }
+    guard pairs.contains(where: { isMergeKey($0.key) }) else { return pairs }
+    var out = pairs.filter { !isMergeKey($0.key) }
+    var seen = Set(out.compactMap { $0.key.scalar?.text })
+    for pair in pairs where isMergeKey(pair.key) {
+      let sources = pair.value.sequence ?? [pair.value]
+      for source in sources {
+        guard let entries = source.pairs else {
+          bag.add(.wrongType("'<<'", expected: "an alias of a mapping, or a list of them", found: source))
+          continue
+        }
+        for entry in entries {
+          guard let key = entry.key.scalar?.text, seen.insert(key).inserted else { continue }
+          out.append(entry)
+        }
+      }
+    }
+    return out
   }
 
   private func span(_ start: yaml_mark_t, _ end: yaml_mark_t) -> SourceSpan {
