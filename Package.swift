@@ -41,16 +41,25 @@ let package = Package(
       name: "DocketDSL",
       dependencies: [
         "CEL", "DocketModel", "DocketDiagnostics", .product(name: "Yams", package: "Yams"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
       ],
       swiftSettings: strict),
     // The pure engine: commands in, changesets or refusals out. No I/O, no clock.
-    .target(name: "DocketEngine", dependencies: ["CEL", "DocketModel"], swiftSettings: strict),
+    .target(
+      name: "DocketEngine",
+      dependencies: [
+        "CEL", "DocketModel", "DocketDiagnostics",
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ],
+      swiftSettings: strict),
     // The JSON instance store: atomic, durable, locked; plus the derived index.
     .target(name: "DocketStore", dependencies: ["DocketModel"], swiftSettings: strict),
     // The application layer shared by the CLI and fixtures: load home, run engine, commit.
     .target(
       name: "DocketKit",
-      dependencies: ["DocketDSL", "DocketEngine", "DocketStore", "DocketModel", "CEL"],
+      dependencies: [
+        "DocketDSL", "DocketEngine", "DocketStore", "DocketModel", "DocketDiagnostics", "CEL",
+      ],
       swiftSettings: strict),
     // Pure renderers: tables, instance views, diagrams, JSON output.
     .target(
