@@ -61,6 +61,12 @@ let package = Package(
         "DocketDSL", "DocketEngine", "DocketStore", "DocketModel", "DocketDiagnostics", "CEL",
       ],
       swiftSettings: strict),
+    // Fixtures (contract §7): scenario files read with positions, run on a scratch store
+    // with a virtual clock, checked and reported.
+    .target(
+      name: "DocketScenarios",
+      dependencies: ["DocketKit", "DocketDSL", "DocketModel", "DocketDiagnostics"],
+      swiftSettings: strict),
     // Pure renderers: tables, instance views, diagrams, JSON output.
     .target(
       name: "DocketReports", dependencies: ["DocketKit", "DocketModel", "DocketDiagnostics"],
@@ -70,6 +76,7 @@ let package = Package(
       name: "DocketCLI",
       dependencies: [
         "DocketKit", "DocketReports", "DocketDiagnostics", "DocketModel", "DocketEngine", "CEL",
+        "DocketScenarios",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Rainbow", package: "Rainbow"),
       ],
@@ -91,6 +98,8 @@ let package = Package(
       exclude: ["Calendar/DifferentialCases.jsonl"]),
     .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "DocketTestSupport"]),
     .testTarget(name: "DocketKitTests", dependencies: ["DocketKit", "DocketReports", "DocketTestSupport"]),
+    .testTarget(
+      name: "DocketScenariosTests", dependencies: ["DocketScenarios", "DocketTestSupport"]),
     .testTarget(name: "DocketCLITests", dependencies: ["DocketCLI", "DocketReports", "DocketModel"]),
     .testTarget(
       name: "DocketEndToEndTests", dependencies: ["DocketTestSupport", "DocketDiagnostics"]),
