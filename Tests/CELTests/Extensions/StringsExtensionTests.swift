@@ -50,4 +50,12 @@ import Testing
     }
     #expect("\(issues)".contains("no matching overload"))
   }
+
+  @Test func wrongReceiverAtRuntimeNamesTheFunction() {
+    guard case .error(let e) = eval("dyn(42).charAt(1)") else {
+      Issue.record("charAt on an int should be an error")
+      return
+    }
+    #expect(e.message.contains("'charAt'"), "\(e.message)")
+  }
 }

@@ -9,7 +9,7 @@ extension CELLibrary {
       CELFunction(
         "charAt",
         overloads: [
-          member("string_char_at_int", [.string, .int], .string) { args in
+          member("charAt", "string_char_at_int", [.string, .int], .string) { args in
             guard case .string(let s) = args[0], case .int(let i) = args[1] else { return nil }
             let scalars = Array(s.unicodeScalars)
             guard i >= 0, i <= scalars.count else { return .error(StringsExtension.outOfRange(i)) }
@@ -19,11 +19,11 @@ extension CELLibrary {
       CELFunction(
         "indexOf",
         overloads: [
-          member("string_index_of_string", [.string, .string], .int) { args in
+          member("indexOf", "string_index_of_string", [.string, .string], .int) { args in
             guard case .string(let s) = args[0], case .string(let sub) = args[1] else { return nil }
             return StringsExtension.indexOf(s, sub, from: 0)
           },
-          member("string_index_of_string_int", [.string, .string, .int], .int) { args in
+          member("indexOf", "string_index_of_string_int", [.string, .string, .int], .int) { args in
             guard case .string(let s) = args[0], case .string(let sub) = args[1],
               case .int(let from) = args[2]
             else { return nil }
@@ -33,11 +33,12 @@ extension CELLibrary {
       CELFunction(
         "lastIndexOf",
         overloads: [
-          member("string_last_index_of_string", [.string, .string], .int) { args in
+          member("lastIndexOf", "string_last_index_of_string", [.string, .string], .int) { args in
             guard case .string(let s) = args[0], case .string(let sub) = args[1] else { return nil }
             return StringsExtension.lastIndexOf(s, sub, from: nil)
           },
-          member("string_last_index_of_string_int", [.string, .string, .int], .int) { args in
+          member("lastIndexOf", "string_last_index_of_string_int", [.string, .string, .int], .int) {
+            args in
             guard case .string(let s) = args[0], case .string(let sub) = args[1],
               case .int(let from) = args[2]
             else { return nil }
@@ -47,7 +48,7 @@ extension CELLibrary {
       CELFunction(
         "lowerAscii",
         overloads: [
-          member("string_lower_ascii", [.string], .string) { args in
+          member("lowerAscii", "string_lower_ascii", [.string], .string) { args in
             guard case .string(let s) = args[0] else { return nil }
             return .string(StringsExtension.mapASCII(s, from: 0x41...0x5A, offset: 32))
           }
@@ -55,7 +56,7 @@ extension CELLibrary {
       CELFunction(
         "upperAscii",
         overloads: [
-          member("string_upper_ascii", [.string], .string) { args in
+          member("upperAscii", "string_upper_ascii", [.string], .string) { args in
             guard case .string(let s) = args[0] else { return nil }
             return .string(StringsExtension.mapASCII(s, from: 0x61...0x7A, offset: -32))
           }
@@ -63,14 +64,16 @@ extension CELLibrary {
       CELFunction(
         "replace",
         overloads: [
-          member("string_replace_string_string", [.string, .string, .string], .string) { args in
+          member("replace", "string_replace_string_string", [.string, .string, .string], .string) {
+            args in
             guard case .string(let s) = args[0], case .string(let old) = args[1],
               case .string(let new) = args[2]
             else { return nil }
             return .string(StringsExtension.replace(s, old, new, limit: -1))
           },
           member(
-            "string_replace_string_string_int", [.string, .string, .string, .int], .string
+            "replace", "string_replace_string_string_int", [.string, .string, .string, .int],
+            .string
           ) { args in
             guard case .string(let s) = args[0], case .string(let old) = args[1],
               case .string(let new) = args[2], case .int(let n) = args[3]
@@ -81,11 +84,12 @@ extension CELLibrary {
       CELFunction(
         "split",
         overloads: [
-          member("string_split_string", [.string, .string], .list(.string)) { args in
+          member("split", "string_split_string", [.string, .string], .list(.string)) { args in
             guard case .string(let s) = args[0], case .string(let sep) = args[1] else { return nil }
             return .list(StringsExtension.split(s, sep, limit: -1).map(CELValue.string))
           },
-          member("string_split_string_int", [.string, .string, .int], .list(.string)) { args in
+          member("split", "string_split_string_int", [.string, .string, .int], .list(.string)) {
+            args in
             guard case .string(let s) = args[0], case .string(let sep) = args[1],
               case .int(let n) = args[2]
             else { return nil }
@@ -95,11 +99,11 @@ extension CELLibrary {
       CELFunction(
         "substring",
         overloads: [
-          member("string_substring_int", [.string, .int], .string) { args in
+          member("substring", "string_substring_int", [.string, .int], .string) { args in
             guard case .string(let s) = args[0], case .int(let start) = args[1] else { return nil }
             return StringsExtension.substring(s, start, nil)
           },
-          member("string_substring_int_int", [.string, .int, .int], .string) { args in
+          member("substring", "string_substring_int_int", [.string, .int, .int], .string) { args in
             guard case .string(let s) = args[0], case .int(let start) = args[1],
               case .int(let end) = args[2]
             else { return nil }
@@ -109,7 +113,7 @@ extension CELLibrary {
       CELFunction(
         "trim",
         overloads: [
-          member("string_trim", [.string], .string) { args in
+          member("trim", "string_trim", [.string], .string) { args in
             guard case .string(let s) = args[0] else { return nil }
             return .string(StringsExtension.trim(s))
           }
@@ -117,11 +121,11 @@ extension CELLibrary {
       CELFunction(
         "join",
         overloads: [
-          member("list_join", [.list(.string)], .string) { args in
+          member("join", "list_join", [.list(.string)], .string) { args in
             guard case .list(let items) = args[0] else { return nil }
             return StringsExtension.join(items, "")
           },
-          member("list_join_string", [.list(.string), .string], .string) { args in
+          member("join", "list_join_string", [.list(.string), .string], .string) { args in
             guard case .list(let items) = args[0], case .string(let sep) = args[1] else {
               return nil
             }
@@ -131,7 +135,7 @@ extension CELLibrary {
       CELFunction(
         "reverse",
         overloads: [
-          member("string_reverse", [.string], .string) { args in
+          member("reverse", "string_reverse", [.string], .string) { args in
             guard case .string(let s) = args[0] else { return nil }
             var out = String.UnicodeScalarView()
             out.append(contentsOf: s.unicodeScalars.reversed())
@@ -154,11 +158,10 @@ extension CELLibrary {
   /// A member overload whose body returns nil for arguments of the wrong kinds (reported as
   /// `no matching overload`, as cel-go does for `dyn` receivers).
   static func member(
-    _ id: String, _ parameters: [CELType], _ result: CELType,
+    _ name: String, _ id: String, _ parameters: [CELType], _ result: CELType,
     _ body: @escaping @Sendable ([CELValue]) -> CELValue?
   ) -> CELOverload {
-    let name = String(id.split(separator: "_").prefix(2).joined(separator: "_"))
-    return CELOverload(id, parameters, result, member: true) { args in
+    CELOverload(id, parameters, result, member: true) { args in
       body(args) ?? .error(.noMatchingOverload(name, args))
     }
   }
