@@ -50,4 +50,21 @@ struct DocketTestCommandTests {
     #expect(json.status == 0)
     #expect(json.json?["passed"] as? Int == 1)
   }
+
+  @Test("--min-coverage fails a run whose fixtures take too few transitions")
+  func minimumCoverage() throws {
+    let home = try ScenarioHome.make(fixtures: [
+      "only_new.yaml": """
+        name: 只建单
+        workflow: ticket
+        start: 2026-03-02T09:00:00+08:00
+        steps:
+          - new: { as: li.wei, fields: { customer: 张三 } }
+        """
+    ])
+    let result = try RunDocket.run(["test", "--min-coverage", "90"], home: home)
+    #expect(result.status == 1, "\(result)")
+    #expect(result.stdout.contains("transitions never taken: open --reply-->"))
+    #expect(result.stdout.hasSuffix("1 passed, 0 failed\n"))
+  }
 }
