@@ -41,16 +41,31 @@ let package = Package(
       name: "DocketDSL",
       dependencies: [
         "CEL", "DocketModel", "DocketDiagnostics", .product(name: "Yams", package: "Yams"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
       ],
       swiftSettings: strict),
     // The pure engine: commands in, changesets or refusals out. No I/O, no clock.
-    .target(name: "DocketEngine", dependencies: ["CEL", "DocketModel"], swiftSettings: strict),
+    .target(
+      name: "DocketEngine",
+      dependencies: [
+        "CEL", "DocketModel", "DocketDiagnostics",
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ],
+      swiftSettings: strict),
     // The JSON instance store: atomic, durable, locked; plus the derived index.
     .target(name: "DocketStore", dependencies: ["DocketModel"], swiftSettings: strict),
     // The application layer shared by the CLI and fixtures: load home, run engine, commit.
     .target(
       name: "DocketKit",
-      dependencies: ["DocketDSL", "DocketEngine", "DocketStore", "DocketModel", "CEL"],
+      dependencies: [
+        "DocketDSL", "DocketEngine", "DocketStore", "DocketModel", "DocketDiagnostics", "CEL",
+      ],
+      swiftSettings: strict),
+    // Fixtures (contract §7): scenario files read with positions, run on a scratch store
+    // with a virtual clock, checked and reported.
+    .target(
+      name: "DocketScenarios",
+      dependencies: ["DocketKit", "DocketDSL", "DocketModel", "DocketDiagnostics"],
       swiftSettings: strict),
     // Pure renderers: tables, instance views, diagrams, JSON output.
     .target(
@@ -61,6 +76,7 @@ let package = Package(
       name: "DocketCLI",
       dependencies: [
         "DocketKit", "DocketReports", "DocketDiagnostics", "DocketModel", "DocketEngine", "CEL",
+        "DocketScenarios",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Rainbow", package: "Rainbow"),
       ],
@@ -82,6 +98,8 @@ let package = Package(
       exclude: ["Calendar/DifferentialCases.jsonl"]),
     .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "DocketTestSupport"]),
     .testTarget(name: "DocketKitTests", dependencies: ["DocketKit", "DocketReports", "DocketTestSupport"]),
+    .testTarget(
+      name: "DocketScenariosTests", dependencies: ["DocketScenarios", "DocketTestSupport"]),
     .testTarget(name: "DocketCLITests", dependencies: ["DocketCLI", "DocketReports", "DocketModel"]),
     .testTarget(
       name: "DocketEndToEndTests", dependencies: ["DocketTestSupport", "DocketDiagnostics"]),

@@ -18,11 +18,15 @@ public enum Suggestion {
     return best?.name
   }
 
-  /// Levenshtein distance with an early exit once every path exceeds `limit`.
+  /// Edit distance counting an insertion, deletion, substitution or swap of two neighbouring
+  /// characters as one edit (optimal string alignment), with an early exit once every path
+  /// exceeds `limit`. Swaps count once because `handlign` for `handling` is one slip of the
+  /// fingers, not two.
   static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
     if abs(a.count - b.count) > limit { return limit + 1 }
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
+    var beforePrevious = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
@@ -30,11 +34,15 @@ public enum Suggestion {
       var rowMin = current[0]
       for j in 1...b.count {
         let cost = a[i - 1] == b[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        rowMin = min(rowMin, current[j])
+        var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+          d = min(d, beforePrevious[j - 2] + 1)
+        }
+        current[j] = d
+        rowMin = min(rowMin, d)
       }
       if rowMin > limit { return limit + 1 }
-      swap(&previous, &current)
+      (beforePrevious, previous, current) = (previous, current, beforePrevious)
     }
     return previous[b.count]
   }

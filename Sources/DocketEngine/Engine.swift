@@ -68,8 +68,8 @@ public struct Engine: Sendable {
   }
 
   /// Gives a ticket to `user` (or lets `user` claim it). The user must hold the role the
-  /// ticket waits for; see ``assign(_:to:actor:at:reader:)`` in `docs/engine.md` for who may
-  /// give tickets to others.
+  /// ticket waits for; staff may claim for themselves, and anyone holding a role of the
+  /// workflow may give a ticket to someone else (`docs/engine.md`, Assignment).
   public func assign(
     _ id: InstanceID, to user: UserID, actor: UserID, at now: Date, reader: some InstanceReader
   ) -> Result<Changeset, Refusal> {

@@ -72,7 +72,7 @@ public struct TicketTable: Sendable {
   public func render(palette: Palette = .plain) -> String {
     var table = TextTable(columns: [
       .init("ID", maxWidth: 14), .init("WORKFLOW", maxWidth: 12), .init("STATE", maxWidth: 14),
-      .init("OWNER", maxWidth: 16), .init("DUE", maxWidth: 20), .init("SUMMARY", maxWidth: 30),
+      .init("OWNER", maxWidth: 20), .init("DUE", maxWidth: 20), .init("SUMMARY", maxWidth: 30),
     ])
     for row in rows {
       table.append([

@@ -31,8 +31,8 @@ final class FileStoreTransaction: StoreTransaction {
       return
     }
     do {
-      try FileSystem.makeDirectories(store.root)
-      let lock = try FileLock(path: store.lockPath)
+      if mode == .exclusive { try FileSystem.makeDirectories(store.root) }
+      let lock = try FileLock(path: store.lockPath, readOnly: mode == .shared)
       try lock.lock(mode)
       self.lock = lock
     } catch {

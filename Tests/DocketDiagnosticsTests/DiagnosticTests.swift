@@ -33,6 +33,9 @@ import Testing
   @Test func suggestsNearNamesOnly() {
     #expect(Suggestion.closest(to: "handlng", in: ["received", "handling"]) == "handling")
     #expect(Suggestion.closest(to: "zzz", in: ["received", "handling"]) == nil)
+    // A swap of two neighbouring letters is one slip, even in a short name.
+    #expect(Suggestion.closest(to: "doign", in: ["todo", "doing", "done"]) == "doing")
+    #expect(Suggestion.closest(to: "Handling", in: ["handling"]) == "handling")
   }
 
   @Test func measuresWideCharactersAsTwoCells() {

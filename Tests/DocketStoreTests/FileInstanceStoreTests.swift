@@ -191,3 +191,4 @@ struct FileInstanceStoreTests {
     #expect(throws: StoreError.self) { try tx.commit(Changeset(instances: [complaint(2)]), pins: []) }
   }
 }
+

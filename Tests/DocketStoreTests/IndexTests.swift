@@ -103,6 +103,28 @@ struct IndexTests {
     #expect(after == 2)
   }
 
+  @Test func tickKeepsTheLogCompact() throws {
+    let folder = try ScratchFolder()
+    defer { folder.cleanUp() }
+    let s = store(folder)
+    s.compactionSlack = 10
+    var ticket = complaint(1)
+    try commit(s, [ticket, complaint(2)])
+    let tx0 = try s.beginWrite()
+    for _ in 0..<20 {
+      _ = try tx0.load(ticket.id)
+      ticket.revision += 1
+      try tx0.commit(Changeset(instances: [ticket]), pins: [])
+    }
+    tx0.end()
+    let tx = try s.beginWrite()
+    #expect(try tx.due(at: t0 + 86_400 * 2).map(\.id) == ["CMP-000001", "CMP-000002"])
+    tx.end()
+    let lines = try String(contentsOfFile: folder.path + "/index/open.log", encoding: .utf8)
+      .split(separator: "\n").count
+    #expect(lines == 3)
+  }
+
   @Test func indexLinesSurviveAwkwardText() {
     var summary = InstanceSummary(complaint(3), title: "a\tb\nc%d,e:f")
     summary.role = nil

@@ -10,15 +10,17 @@ package struct CheckerIssue: Sendable, Hashable {
 /// The checker's message catalogue, after cel-go `checker/errors.go`: every kind of type error
 /// is a named function that owns its wording. The checker never formats a message inline.
 enum CheckerDiagnostics {
-  /// `undeclared reference to 'x' (in container '')`, with cel-go's suffix
+  /// `undeclared reference to 'x'`, with ` (in container 'c')` as cel-go words it when a
+  /// container is set (an empty container says nothing to a process owner), and
   /// ` (did you mean 'y'?)` when a declared name is a likely typo.
   static func undeclaredReference(
     _ name: String, container: String, suggestion: String?, at id: ExprID
   ) -> CheckerIssue {
     let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+    let scope = container.isEmpty ? "" : " (in container '\(container)')"
     return CheckerIssue(
       id: "cel_undeclared_reference",
-      message: "undeclared reference to '\(name)' (in container '\(container)')\(hint)",
+      message: "undeclared reference to '\(name)'\(scope)\(hint)",
       exprID: id)
   }
 

@@ -9,6 +9,9 @@ package struct FunctionTable: Sendable {
     }
   }
 
+  /// Functions called with any number (three or more) of numbers, passed as one list.
+  static let variadicNumeric: Set<String> = ["math.greatest", "math.least"]
+
   package var names: [String] { Array(byName.keys) }
 
   package func all(_ name: String) -> [CELOverload] { byName[name] ?? [] }

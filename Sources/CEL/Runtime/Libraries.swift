@@ -3,6 +3,6 @@
 /// and is listed here.
 extension CELLibrary {
   public static var builtIn: [CELLibrary] {
-    [.encoders]
+    [.encoders, .strings, .math]
   }
 }

@@ -26,7 +26,10 @@ extension Planner {
     } else {
       std = StandardLibrary.resolve(function, member: member, arity: evals.count)
     }
-    let registered = functions.overloads(function, member: member, arity: evals.count)
+    // `math.greatest(a, b, c)`: three or more numbers reach the list overload as one list,
+    // as cel-go's macro passes them (the checker does the same).
+    let variadic = !member && evals.count >= 3 && FunctionTable.variadicNumeric.contains(function)
+    let registered = functions.overloads(function, member: member, arity: variadic ? 1 : evals.count)
 
     let impl: Eval
     if registered.isEmpty {
@@ -46,7 +49,8 @@ extension Planner {
       return impl
     }
     let name = function
-    return Planner.strictCall(evals, id: id) { args, st in
+    return Planner.strictCall(evals, id: id) { values, st in
+      let args = variadic ? [CELValue.list(values)] : values
       for o in registered where FunctionTable.matches(o.parameters, args) {
         if let f = o.implementation ?? st.activation.implementation(ofOverload: o.id) {
           return f(args)

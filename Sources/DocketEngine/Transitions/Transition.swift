@@ -10,8 +10,9 @@ extension Engine {
   ///    `unknown_event`);
   /// 2. the actor must hold a `by` role (`not_permitted`; `system` is never restricted);
   /// 3. the input is applied (`invalid_value`): the form is filled before the button is pressed;
-  /// 4. the guard must be true (`guard_failed`);
-  /// 5. `require`d fields must be filled (`missing_fields`);
+  /// 4. `require`d fields must be filled (`missing_fields`): checked before the guard, which
+  ///    often reads them, so a missing field is reported as missing, not as a failed guard;
+  /// 5. the guard must be true (`guard_failed`);
   /// 6. `set` values are evaluated over the ticket after input and applied (`invalid_value`);
   /// 7. the target is chosen: the first branch whose `if` holds (`no_branch`);
   /// 8. a required note must be given (`missing_fields`);
@@ -51,11 +52,6 @@ extension Engine {
       context = c
       return c
     }
-    if let g = box.transition.guardCondition,
-      let refusal = checkGuard(g, event: event, in: currentContext())
-    {
-      return .failure(refusal)
-    }
     let required = box.transition.requiredFields
     if !required.isEmpty {
       let missing = required.filter { !isFilled(instance.field($0)) }
@@ -64,6 +60,11 @@ extension Engine {
           .missingFields(
             event: event, fields: missing.map { definition.fields[$0]?.displayName ?? $0.rawValue }))
       }
+    }
+    if let g = box.transition.guardCondition,
+      let refusal = checkGuard(g, event: event, in: currentContext())
+    {
+      return .failure(refusal)
     }
     if !box.transition.assignments.isEmpty {
       switch applyAssignments(

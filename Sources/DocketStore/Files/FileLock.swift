@@ -19,9 +19,14 @@ package final class FileLock {
   package let path: String
   package private(set) var mode: Mode?
 
-  /// Opens (creating if needed) the lock file; takes no lock yet.
-  package init(path: String) throws(FileSystem.Failure) {
-    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+  /// Opens (creating if needed) the lock file; takes no lock yet. A reader that may not
+  /// write the store (a read-only copy, another user's home) opens it read-only: `flock`
+  /// works on either.
+  package init(path: String, readOnly: Bool = false) throws(FileSystem.Failure) {
+    var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    if fd < 0, readOnly, errno == EACCES || errno == EROFS || errno == EPERM {
+      fd = open(path, O_RDONLY | O_CLOEXEC)
+    }
     guard fd >= 0 else { throw FileSystem.Failure(errno: errno) }
     self.fd = fd
     self.path = path

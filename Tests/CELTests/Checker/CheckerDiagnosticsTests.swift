@@ -41,15 +41,15 @@ import Testing
       "found no matching overload for '_+_' applied to '(string, int)'", at: 2, 8),
     Failure(
       "visit + 1", "cel_undeclared_reference",
-      "undeclared reference to 'visit' (in container '') (did you mean 'visits'?)", at: 1, 1),
+      "undeclared reference to 'visit' (did you mean 'visits'?)", at: 1, 1),
     Failure(
       "tags.all(tag, tagz != '')", "cel_undeclared_reference",
-      "undeclared reference to 'tagz' (in container '') (did you mean 'tag'?)", at: 1, 15),
+      "undeclared reference to 'tagz' (did you mean 'tag'?)", at: 1, 15),
     Failure(
       "sise(tags) > 0", "cel_undeclared_reference",
-      "undeclared reference to 'sise' (in container '') (did you mean 'size'?)", at: 1, 1),
+      "undeclared reference to 'sise' (did you mean 'size'?)", at: 1, 1),
     Failure(
-      "nosuch(1)", "cel_undeclared_reference", "undeclared reference to 'nosuch' (in container '')",
+      "nosuch(1)", "cel_undeclared_reference", "undeclared reference to 'nosuch'",
       at: 1, 1),
     Failure(
       "visits && urgent", "cel_type_mismatch", "expected type 'bool' but found 'int'", at: 1, 1),
@@ -118,7 +118,7 @@ import Testing
     }
     #expect(
       issues.issues.map(\.message) == [
-        "undeclared reference to 'visit' (in container '') (did you mean 'visits'?)",
+        "undeclared reference to 'visit' (did you mean 'visits'?)",
         "found no matching overload for 'size' applied to '(int)'",
         "found no matching overload for '_-_' applied to '(string, int)'",
       ])
