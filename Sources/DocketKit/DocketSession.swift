@@ -140,6 +140,22 @@ public final class DocketSession {
     }
   }
 
+  /// What an expression on this ticket sees, exactly as a guard fired by `actor` now would:
+  /// for `docket eval --id`. Uses the definition the ticket is pinned to.
+  public func expressionScope(for id: InstanceID, actor: UserID) throws(DocketError)
+    -> ExpressionScope
+  {
+    let result = try read { transaction throws(DocketError) in
+      let instance = try existing(id, in: transaction)
+      let home = try homePinned(for: [instance], in: transaction)
+      return Engine(home: home).expressionScope(for: instance, actor: actor, at: clock.now())
+    }
+    switch result {
+    case .success(let scope): return scope
+    case .failure(let refusal): throw .refused(refusal)
+    }
+  }
+
   /// Tickets matching the query, from the index (ticket files are not opened), in id order.
   public func list(_ query: InstanceQuery) throws(DocketError) -> [InstanceSummary] {
     let now = clock.now()

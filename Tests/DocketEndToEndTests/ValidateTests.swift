@@ -40,7 +40,29 @@ struct ValidateTests {
     #expect(first.hasPrefix("workflows/task.yaml:"), "\(result)")
     #expect(first.contains(": error: "), "\(result)")
     #expect(first.contains("doign"))
+    #expect(first.contains("(did you mean 'doing'?)"), "\(result)")
     #expect(result.stderr.contains("^"), "context lines with a caret: \(result)")
+  }
+
+  @Test("a mistake in a fixture file fails validate with its file:line:col")
+  func fixtureMistakeIsReported() throws {
+    let home = try TemporaryHome.bundled()
+    try home.write(
+      "rules/fixtures/zz_typo.yaml",
+      """
+      name: 拼写错误
+      workflow: complaint
+      start: 2026-03-02T09:00:00+08:00
+      steps:
+        - new: { as: li.wei, ref: c1, fields: { customer: 张三, category: noise, description: 噪音 } }
+        - advance: { ref: c1, event: acept, as: li.wei }
+      """)
+    let result = try home.docket("validate")
+    #expect(result.status == 3, "\(result)")
+    #expect(
+      result.stderr.hasPrefix(
+        "rules/fixtures/zz_typo.yaml:6:32: error: workflow 'complaint' has no event 'acept' (did you mean 'accept'?)"),
+      "\(result)")
   }
 
   @Test("with --json invalid definitions are the invalid_definition envelope with diagnostics")

@@ -5,7 +5,7 @@ import Testing
 /// `docket test` through the built binary.
 @Suite("docket test end to end")
 struct DocketTestCommandTests {
-  @Test("the root home's fixtures all pass")
+  @Test("the root home's fixtures all pass and take at least 90% of its transitions")
   func rootHomeFixturesPass() throws {
     let home = try TemporaryHome.bundled()
     let result = try RunDocket.run(["test"], home: home)
@@ -14,6 +14,8 @@ struct DocketTestCommandTests {
     #expect(last.hasSuffix(" passed, 0 failed"), "\(result)")
     #expect(!last.hasPrefix("0 passed"))
     #expect(!FileManager.default.fileExists(atPath: home.data.path))
+    let covered = try RunDocket.run(["test", "--min-coverage", "90"], home: home)
+    #expect(covered.status == 0, "\(covered)")
   }
 
   @Test("a failing fixture exits 1 and names the file:line:col of the failing expect")
@@ -49,5 +51,22 @@ struct DocketTestCommandTests {
     let json = try RunDocket.run(["test", "--json"], home: home)
     #expect(json.status == 0)
     #expect(json.json?["passed"] as? Int == 1)
+  }
+
+  @Test("--min-coverage fails a run whose fixtures take too few transitions")
+  func minimumCoverage() throws {
+    let home = try ScenarioHome.make(fixtures: [
+      "only_new.yaml": """
+        name: 只建单
+        workflow: ticket
+        start: 2026-03-02T09:00:00+08:00
+        steps:
+          - new: { as: li.wei, fields: { customer: 张三 } }
+        """
+    ])
+    let result = try RunDocket.run(["test", "--min-coverage", "90"], home: home)
+    #expect(result.status == 1, "\(result)")
+    #expect(result.stdout.contains("transitions never taken: open --reply-->"))
+    #expect(result.stdout.hasSuffix("1 passed, 0 failed\n"))
   }
 }

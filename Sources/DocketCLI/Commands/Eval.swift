@@ -9,8 +9,8 @@ extension DocketCommand {
     static let configuration = CommandConfiguration(
       abstract: "Evaluate a CEL expression (exit 1 with eval_error if it fails).",
       discussion: """
-        With --id the expression sees that ticket's fields, `instance` and `now` exactly as a \
-        guard would. --var binds a variable to a JSON value (`--var n=3`, `--var tags='["a"]'`). \
+        With --id the expression sees that ticket's fields, `instance`, `actor` (--as, else \
+        `system`) and `now` exactly as a guard would: the engine itself binds them. --var binds a variable to a JSON value (`--var n=3`, `--var tags='["a"]'`). \
         `now` is always bound (to --now when given). With --json the value is printed in CEL's \
         typed encoding: {"value": {"int": "3"}}.
         """)
@@ -23,15 +23,16 @@ extension DocketCommand {
 
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       var scope = EvaluationScope()
-      if let now = CELTimestamp(seconds: Int64(context.now.timeIntervalSince1970.rounded(.down))) {
-        scope.types["now"] = .timestamp
-        scope.values["now"] = .timestamp(now)
-      }
       if let id {
         let ticket = try TicketID.parse(id)
         let session = try context.openSession()
         try context.checkActor(in: session.home)
         scope = try session.evaluationScope(for: ticket, actor: context.options.actor)
+      } else if let now = CELTimestamp(
+        seconds: Int64(context.now.timeIntervalSince1970.rounded(.down)))
+      {
+        scope.types["now"] = .timestamp
+        scope.values["now"] = .timestamp(now)
       }
       for binding in variables {
         guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(binding.json.utf8))
@@ -58,7 +59,7 @@ extension DocketCommand {
         throw evalError(issues.issues.map { "\($0.line):\($0.column): \($0.message)" }
           .joined(separator: "; "), expression: expression, column: issues.first?.column)
       case .success(let program):
-        let value = program.evaluate(CELBindings(scope.values))
+        let value = program.evaluate(scope)
         if case .error(let error) = value {
           throw evalError(error.message, expression: expression,
             column: program.position(of: error)?.column)

@@ -22,6 +22,14 @@ extension DocketCommand {
     @Option(name: .long, help: ArgumentHelp("Also write the results as JUnit XML to this file.", valueName: "file"))
     var junit: String?
 
+    @Flag(name: .long, help: "Also list the states, transitions and deadline outcomes no fixture reached.")
+    var coverage = false
+
+    @Option(name: .long, help: ArgumentHelp(
+      "Fail (exit 1) when fixtures take fewer than this percent of all transitions (implies --coverage).",
+      valueName: "percent"))
+    var minCoverage: Double?
+
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
       let urls = paths.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }
@@ -40,9 +48,27 @@ extension DocketCommand {
           throw ErrorMapping.storage(error, path: junit)
         }
       }
-      return CommandOutput(
-        text: FixtureTextReport.render(report), json: FixtureJSONReport.render(report),
-        status: report.failed == 0 ? .success : .refused)
+      var text = FixtureTextReport.render(report)
+      var json = FixtureJSONReport.render(report)
+      var status: ExitStatus = report.failed == 0 ? .success : .refused
+      if coverage || minCoverage != nil {
+        let measured = FixtureCoverage(home: suite.home, exercised: report.exercised)
+        // Before the closing `N passed, M failed`, which stays the last line.
+        let closing = text.lastIndex(of: "\n").flatMap { end in
+          text[..<end].lastIndex(of: "\n").map { text.index(after: $0) }
+        } ?? text.startIndex
+        var section = measured.render()
+        if let minimum = minCoverage, measured.transitionPercent < minimum {
+          section += "  below the minimum of \(minimum)% of transitions\n"
+          status = .refused
+        }
+        text.insert(contentsOf: section, at: closing)
+        if case .object(var members) = json {
+          members["coverage"] = measured.json()
+          json = .object(members)
+        }
+      }
+      return CommandOutput(text: text, json: json, status: status)
     }
   }
 }

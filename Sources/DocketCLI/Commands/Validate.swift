@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocketDiagnostics
 import DocketModel
+import DocketScenarios
 
 extension DocketCommand {
   /// `docket validate`: load and check every definition of the home.
@@ -13,10 +14,18 @@ extension DocketCommand {
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       // Opening checks everything; errors come back as an `invalid_definition` failure.
       let session = try context.openSession()
+      // Fixtures are definitions too (contract §6): a mistake in one is a file:line:col error.
+      let fixtures: FixtureSuite
+      do {
+        fixtures = try FixtureSuite.load(homeURL: context.options.home, paths: [])
+      } catch {
+        throw ErrorMapping.failure(error)
+      }
       let notes = session.validationNotes()
       let home = session.home
       var text = "ok: \(home.workflows.count) workflow\(home.workflows.count == 1 ? "" : "s"), "
-      text += "\(home.staff.members.count) staff"
+      text += "\(home.staff.members.count) staff, \(fixtures.fixtures.count) fixture"
+      text += fixtures.fixtures.count == 1 ? "" : "s"
       if !notes.warnings.isEmpty {
         text += ", \(notes.warnings.count) warning\(notes.warnings.count == 1 ? "" : "s")"
       }
@@ -28,6 +37,7 @@ extension DocketCommand {
       let json: JSONValue = .object([
         "ok": true,
         "workflows": .array(home.workflows.keys.map { .string($0.rawValue) }),
+        "fixtures": .int(Int64(fixtures.fixtures.count)),
         "warnings": ErrorMapping.json(bag.sorted),
         "pinned": .array(notes.pinned.map { .string($0) }),
       ])

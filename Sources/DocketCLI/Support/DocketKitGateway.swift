@@ -121,14 +121,9 @@ struct DocketKitGateway: SessionGateway {
   func evaluationScope(for id: InstanceID, actor: UserID?) throws(CommandFailure)
     -> EvaluationScope
   {
-    let ticket = try instance(id)
-    guard let definition = home.definition(for: ticket) else {
-      throw CommandFailure(
-        code: "storage", message: "\(id) runs on a workflow definition that cannot be found",
-        status: .storage)
+    let scope = try call { () throws(DocketError) in
+      try session.expressionScope(for: id, actor: actor ?? .system)
     }
-    let roles = actor.flatMap { home.staff[$0]?.roles } ?? []
-    return GuardScope.scope(
-      for: ticket, definition: definition, now: now, actor: actor, roles: roles)
+    return EvaluationScope(types: scope.declarations, base: scope.activation)
   }
 }

@@ -35,9 +35,19 @@ protocol SessionGateway {
 }
 
 /// Variables for `docket eval`: declared types for checking, values for evaluation.
-struct EvaluationScope: Sendable {
+///
+/// With `--id`, `base` is the engine's own guard scope for the ticket; `values` (from `--var`
+/// and `now`) are looked up first.
+struct EvaluationScope: CELActivation {
   var types: [String: CELType] = [:]
   var values: [String: CELValue] = [:]
+  var base: (any CELActivation)?
+
+  func value(of name: String) -> CELValue? { values[name] ?? base?.value(of: name) }
+
+  func implementation(ofOverload id: String) -> CELImplementation? {
+    base?.implementation(ofOverload: id)
+  }
 }
 
 /// One warning or breach that `tick` ran.

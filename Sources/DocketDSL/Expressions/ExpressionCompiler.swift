@@ -11,12 +11,9 @@ import OrderedCollections
 /// Equal sources share one compiled program, so a repeated `chase_count + 1` costs one compile.
 package final class ExpressionCompiler {
   /// The variables every expression sees besides the fields; field names may not shadow them.
-  package static let builtInVariables: OrderedDictionary<String, CELType> = [
-    "now": .timestamp,
-    "instance": .map(.string, .dyn),
-    "actor": .map(.string, .dyn),
-    "event": .string,
-  ]
+  package static var builtInVariables: OrderedDictionary<String, CELType> {
+    ExpressionVariables.builtIns
+  }
 
   /// What an expression is for, which decides the type it must have.
   package enum Purpose {
@@ -33,10 +30,7 @@ package final class ExpressionCompiler {
   private var cache: [String: Result<CELProgram, CELIssues>] = [:]
 
   package init(fields: some Sequence<FieldDefinition>, reader: NodeReader) {
-    var variables: [String: CELType] = [:]
-    for field in fields { variables[field.name.rawValue] = field.type.celType }
-    for (name, type) in Self.builtInVariables { variables[name] = type }
-    environment = CELEnvironment(variables: variables)
+    environment = CELEnvironment(variables: ExpressionVariables.declarations(for: fields))
     self.reader = reader
   }
 
