@@ -23,7 +23,16 @@ let package = Package(
       ],
       path: "Benchmarks/CELBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    ),
+    .executableTarget(
+      name: "EngineBenchmarks",
+      dependencies: [
+        .product(name: "DocketKit", package: "Docket"),
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "Benchmarks/EngineBenchmarks",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds and runs the plain engine driver (main.swift + the EngineBenchmarks workload files)
+# against the root package's release build, without the benchmark package's tooling.
+#   Benchmarks/engine/run.sh [BATCH] [RUNS]      e.g. 10000 5
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+REL="$ROOT/.build/release"
+[ -d "$REL/DocketKit.build" ] || (cd "$ROOT" && swift build -c release --product docket)
+OBJS=()
+for m in CEL DocketDiagnostics DocketModel DocketDSL DocketEngine DocketStore DocketKit \
+         OrderedCollections InternalCollectionsUtilities Yams CYaml; do
+  while IFS= read -r o; do OBJS+=("$o"); done < <(find "$REL/$m.build" -name "*.o")
+done
+W="$HERE/../Benchmarks/EngineBenchmarks"
+OUT="${BENCH_DIR:-/var/tmp/docket-engine-bench}"
+mkdir -p "$OUT"
+swiftc -O -wmo -module-name EngineDriver -I "$REL/Modules" -I "$REL" \
+  -Xcc -fmodule-map-file="$(ls "$ROOT"/.build/checkouts/Yams/Sources/CYaml/include/module.modulemap 2>/dev/null || true)" \
+  "$HERE/main.swift" "$W/Lifecycle.swift" "$W/TicketShelf.swift" "$W/TempHome.swift" \
+  "${OBJS[@]}" -o "$OUT/engine-driver"
+"$OUT/engine-driver" "${1:-10000}" "${2:-5}"
