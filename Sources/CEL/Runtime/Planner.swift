@@ -6,7 +6,7 @@ struct Planner {
   let functions: FunctionTable
   let container: String
   let limits: CELLimits
-  private var scopes: [(name: String, slot: Int)] = []
+  var scopes: [(name: String, slot: Int)] = []
   private(set) var slotCount = 0
   /// Nodes whose value is known at compile time (folded).
   private var constants: [ExprID: CELValue] = [:]
@@ -279,7 +279,7 @@ struct Planner {
     }
   }
 
-  private mutating func newSlot(_ name: String) -> Int {
+  mutating func newSlot(_ name: String) -> Int {
     let s = slotCount
     slotCount += 1
     scopes.append((name, s))
@@ -287,6 +287,7 @@ struct Planner {
   }
 
   private mutating func planComprehension(_ c: Expr.Comprehension, id: ExprID) -> Eval {
+    if let quantifier = planQuantifier(c, id: id) { return quantifier }
     let rangeEval = plan(c.iterRange)
     let initEval = plan(c.accuInit)
     let accuSlot = newSlot(c.accuVar)
