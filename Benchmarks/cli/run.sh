@@ -86,6 +86,7 @@ for N in $SIZES; do
   /usr/bin/time -v -o "$RES/advance-$N.timev" "$DYN" "${ADV[@]}" > /dev/null
   /usr/bin/time -v -o "$RES/list-$N.timev" "$DYN" list --open --home "$HOME_DIR" --now "$NOW" > /dev/null
   # tick fires every due breach once, so each timing needs a fresh copy of the home.
+  rm -f "$RES/tick-$N-"*.timev "$RES/tick-$N-"*.out
   for k in $(seq 1 "$TICK_COPIES"); do
     rm -rf "$HOME_DIR.tick"; cp -a "$HOME_DIR" "$HOME_DIR.tick"; sync
     /usr/bin/time -v -o "$RES/tick-$N-$k.timev" "$DYN" tick --home "$HOME_DIR.tick" --now "$NOW" \
