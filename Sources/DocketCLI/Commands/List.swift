@@ -7,6 +7,7 @@ extension DocketCommand {
   /// `docket list`: tickets matching filters, as an aligned table.
   struct List: DocketRunnable {
     static let configuration = CommandConfiguration(
+      commandName: "list",
       abstract: "List tickets (open ones unless --closed or --all).")
 
     @Option(help: "Only this workflow.") var workflow: String?

@@ -5,6 +5,7 @@ extension DocketCommand {
   /// `docket reindex`: rebuild the derived files (index, id counters) from the tickets.
   struct Reindex: DocketRunnable {
     static let configuration = CommandConfiguration(
+      commandName: "reindex",
       abstract: "Rebuild the index and id counters from the ticket files.")
 
     @OptionGroup var global: GlobalOptions

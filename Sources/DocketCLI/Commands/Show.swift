@@ -6,6 +6,7 @@ extension DocketCommand {
   /// `docket show ID`: state, fields, owner, deadlines, and what the actor may do.
   struct Show: DocketRunnable {
     static let configuration = CommandConfiguration(
+      commandName: "show",
       abstract: "Show a ticket: state, fields, owner, deadlines, the events you may fire.")
 
     @Argument(help: "The ticket id, e.g. CMP-000001.") var id: String

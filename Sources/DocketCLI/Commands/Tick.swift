@@ -6,6 +6,7 @@ extension DocketCommand {
   /// `docket tick`: run every warning and breach that is due (cron calls this).
   struct Tick: DocketRunnable {
     static let configuration = CommandConfiguration(
+      commandName: "tick",
       abstract: "Run every deadline warning and breach that is due (cron calls this).")
 
     @OptionGroup var global: GlobalOptions

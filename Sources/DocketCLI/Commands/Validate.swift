@@ -7,6 +7,7 @@ extension DocketCommand {
   /// `docket validate`: load and check every definition of the home.
   struct Validate: DocketRunnable {
     static let configuration = CommandConfiguration(
+      commandName: "validate",
       abstract: "Check every workflow, rule, fixture, staff and calendar file (exit 3 on errors).")
 
     @OptionGroup var global: GlobalOptions
