@@ -40,7 +40,7 @@ extension DocketCommand {
         else {
           throw .usage("--var \(binding.name): '\(binding.json)' is not JSON (quote strings: '\"text\"')")
         }
-        scope.values[binding.name] = CELDisplay.value(json)
+        scope.values[binding.name] = json.celValue
         scope.types[binding.name] = .dyn
       }
       let value = try Self.evaluate(expression, in: scope)

@@ -49,18 +49,4 @@ enum CELDisplay {
       .object(Dictionary(members.map { ($0.key, json($0.value)) }, uniquingKeysWith: { a, _ in a }))
     }
   }
-
-  /// A JSON value as CEL sees it: integers stay `int`, so `--var n=3` is `3`, not `3.0`.
-  static func value(_ json: JSONValue) -> CELValue {
-    switch json {
-    case .null: .null
-    case .bool(let b): .bool(b)
-    case .int(let i): .int(i)
-    case .double(let d): .double(d)
-    case .string(let s): .string(s)
-    case .array(let a): .list(a.map(value))
-    case .object(let o):
-      .map(CELMap(o.sorted { $0.key < $1.key }.map { (CELValue.string($0.key), value($0.value)) }))
-    }
-  }
 }

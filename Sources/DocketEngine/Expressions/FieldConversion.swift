@@ -28,7 +28,7 @@ enum FieldConversion {
         return .duration(c)
       }
     case (.list, .array(let items)):
-      return .list(items.map { $0.stringValue.map(CELValue.string) ?? plain($0) })
+      return .list(items.map { $0.stringValue.map(CELValue.string) ?? $0.celValue })
     default:
       break
     }
@@ -85,20 +85,6 @@ enum FieldConversion {
       return .success(.array(out))
     default:
       return wrong()
-    }
-  }
-
-  /// A stored value of no declared type, as CEL sees JSON.
-  static func plain(_ value: JSONValue) -> CELValue {
-    switch value {
-    case .null: .null
-    case .bool(let b): .bool(b)
-    case .int(let i): .int(i)
-    case .double(let d): .double(d)
-    case .string(let s): .string(s)
-    case .array(let a): .list(a.map(plain))
-    case .object(let o):
-      .map(CELMap(o.sorted { $0.key < $1.key }.map { (CELValue.string($0.key), plain($0.value)) }))
     }
   }
 
