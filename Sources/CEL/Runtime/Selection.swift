@@ -11,8 +11,7 @@ enum Selection {
     case .error:
       return v
     default:
-      return .error(
-        .invalidArgument("type '\(v.celType.runtimeName)' does not support field selection"))
+      return unsupported(v)
     }
   }
 
@@ -26,8 +25,7 @@ enum Selection {
     case .error:
       return v
     default:
-      return .error(
-        .invalidArgument("type '\(v.celType.runtimeName)' does not support field selection"))
+      return unsupported(v)
     }
   }
 
@@ -115,5 +113,10 @@ enum Selection {
       return Int(d)
     default: return nil
     }
+  }
+
+  /// The error for selecting a field on a value that has none (an int, a list, …).
+  private static func unsupported(_ v: CELValue) -> CELValue {
+    .error(.invalidArgument("type '\(v.celType.runtimeName)' does not support field selection"))
   }
 }
