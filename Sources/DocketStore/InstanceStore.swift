@@ -48,6 +48,24 @@ extension StoreTransaction {
   public func lastNumber(forPrefix prefix: String) throws -> Int {
     try highestNumber(forPrefix: prefix)
   }
+
+  /// The reference answer: reads every ticket of the lookup's workflow. Correct but slow;
+  /// stores answer from an index instead, and tests compare the two.
+  public func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws -> [LookupEntry] {
+    try scanLookup(lookup, key: key)
+  }
+
+  /// ``lookup(_:key:)`` by reading every ticket of the lookup's workflow.
+  public func scanLookup(_ lookup: LookupDefinition, key: [JSONValue]) throws(StoreError) -> [LookupEntry] {
+    var found: [LookupEntry] = []
+    for summary in try summaries(.all) where summary.workflow == lookup.workflow {
+      guard let instance = try load(summary.id), let entry = LookupEntry(instance, for: lookup),
+        entry.key == key
+      else { continue }
+      found.append(entry)
+    }
+    return found
+  }
 }
 
 /// A copy of a workflow definition version that tickets run on, kept by the store so a

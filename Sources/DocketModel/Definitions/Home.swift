@@ -13,17 +13,24 @@ public struct Home: Sendable {
   public var pinned: [String: WorkflowDefinition]
   /// Business calendars from `calendars/*.yaml`, by id (file stem), for deadlines' `calendar:`.
   public var calendars: [CalendarID: BusinessCalendar]
+  /// Every rule of `rules/*.yaml`, in file-name order then list order: the order they run in.
+  public var rules: [RuleDefinition]
+  /// Lookups declared in rule files, by name (the CEL function each one defines).
+  public var lookups: OrderedDictionary<String, LookupDefinition>
 
   public init(
     settings: Settings = Settings(), staff: Staff = Staff(),
     workflows: OrderedDictionary<WorkflowID, WorkflowDefinition> = [:],
-    pinned: [String: WorkflowDefinition] = [:], calendars: [CalendarID: BusinessCalendar] = [:]
+    pinned: [String: WorkflowDefinition] = [:], calendars: [CalendarID: BusinessCalendar] = [:],
+    rules: [RuleDefinition] = [], lookups: OrderedDictionary<String, LookupDefinition> = [:]
   ) {
     self.settings = settings
     self.staff = staff
     self.workflows = workflows
     self.pinned = pinned
     self.calendars = calendars
+    self.rules = rules
+    self.lookups = lookups
   }
 
   /// The definition an instance runs on: its pinned digest if that is not the current one.

@@ -22,10 +22,14 @@ public struct OutboxMessage: Sendable, Hashable {
 public struct Changeset: Sendable {
   public var instances: [Instance]
   public var outbox: [OutboxMessage]
+  /// Every rule that fired during the command, in the order it fired (for reports, `explain`
+  /// and fixture coverage; not written to the store).
+  public var firedRules: [RuleFiring]
 
-  public init(instances: [Instance] = [], outbox: [OutboxMessage] = []) {
+  public init(instances: [Instance] = [], outbox: [OutboxMessage] = [], firedRules: [RuleFiring] = []) {
     self.instances = instances
     self.outbox = outbox
+    self.firedRules = firedRules
   }
 
   public var isEmpty: Bool { instances.isEmpty && outbox.isEmpty }
@@ -40,4 +44,30 @@ public protocol InstanceReader {
   func instance(_ id: InstanceID) throws -> Instance?
   /// The highest id number ever used with this prefix (0 if none), so new ids never repeat.
   func lastNumber(forPrefix prefix: String) throws -> Int
+  /// The tickets of `lookup.workflow` whose key fields equal `key` (in the lookup's key
+  /// order), in id order, as stored before this command. Answered from an index: it must not
+  /// read every ticket file.
+  func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws -> [LookupEntry]
+}
+
+/// One rule that fired on one ticket during a command.
+public struct RuleFiring: Sendable, Hashable {
+  public enum Outcome: Sendable, Hashable {
+    /// Every action applied.
+    case applied
+    /// An action could not apply and the rule says `on_error: skip`: the reason, also
+    /// written into the ticket's history.
+    case skipped(reason: String)
+  }
+
+  public var rule: RuleID
+  /// The ticket whose change triggered the rule.
+  public var instance: InstanceID
+  public var outcome: Outcome
+
+  public init(rule: RuleID, instance: InstanceID, outcome: Outcome) {
+    self.rule = rule
+    self.instance = instance
+    self.outcome = outcome
+  }
 }

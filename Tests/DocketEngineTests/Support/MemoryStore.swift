@@ -21,6 +21,11 @@ final class MemoryStore: InstanceReader {
 
   func lastNumber(forPrefix prefix: String) throws -> Int { lastNumbers[prefix] ?? 0 }
 
+  func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws -> [LookupEntry] {
+    instances.values.compactMap { LookupEntry($0, for: lookup) }.filter { $0.key == key }
+      .sorted { $0.id < $1.id }
+  }
+
   /// Writes a changeset; returns false (writing nothing) on a revision conflict.
   @discardableResult
   func commit(_ changes: Changeset) -> Bool {
