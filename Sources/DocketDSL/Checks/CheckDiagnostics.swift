@@ -110,10 +110,14 @@ extension Diagnostic {
       suggestion: Suggestion.closest(to: text, in: ["required", "optional"]))
   }
 
-  static func unreachableBranch(at span: SourceSpan) -> Diagnostic {
-    .error(
-      "unreachable_branch", "a branch after one without 'if' can never be taken", at: span,
-      help: "only the last branch may omit 'if'")
+  static func unreachableBranch(at span: SourceSpan, after unconditional: SourceSpan)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, id: "unreachable_branch", "a branch after one without 'if' can never be taken",
+      at: span,
+      help: "move the branch without 'if' to the end, or give it an 'if'; only the last branch may omit 'if'",
+      notes: [Diagnostic.Note("this branch has no 'if', so it is always taken", at: unconditional.startPoint)])
   }
 
   static func invalidPrefix(_ prefix: String, at span: SourceSpan) -> Diagnostic {
