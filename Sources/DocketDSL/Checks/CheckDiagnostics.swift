@@ -131,11 +131,14 @@ extension Diagnostic {
     .error("wrong_type", "'\(key)' must be a positive whole number", at: span)
   }
 
-  static func actionNeedsOneKind(_ keys: [String], at span: SourceSpan) -> Diagnostic {
-    .error(
+  static func actionNeedsOneKind(
+    _ keys: [String], kinds: [String] = ActionDecoder.kinds, at span: SourceSpan
+  ) -> Diagnostic {
+    let quoted = kinds.map { "'\($0)'" }
+    return .error(
       "invalid_action",
       keys.isEmpty
-        ? "an action needs one of 'event', 'assign', 'notify' or 'set'"
+        ? "an action needs one of \(quoted.dropLast().joined(separator: ", ")) or \(quoted.last ?? "")"
         : "an action does one thing; this one has " + keys.map { "'\($0)'" }.joined(separator: ", "),
       at: span, help: "write each action as its own list item")
   }
