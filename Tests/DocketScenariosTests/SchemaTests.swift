@@ -25,6 +25,8 @@ struct SchemaTests {
       ("settings", SettingsDecoder.keys), ("calendar", CalendarDecoder.keys),
       ("holiday", CalendarDecoder.holidayKeys), ("make-up day", CalendarDecoder.workdayKeys),
       ("half day", CalendarDecoder.halfDayKeys),
+      ("rules file", RuleDecoder.fileKeys), ("rule", RuleDecoder.ruleKeys),
+      ("lookup", LookupDecoder.keys), ("rule action", ActionDecoder.ruleKeys),
       ("fixture", FixtureDecoder.fixtureKeys), ("step", FixtureDecoder.stepKeys),
       ("new", FixtureDecoder.newKeys), ("advance", FixtureDecoder.advanceKeys),
       ("assign", FixtureDecoder.assignKeys), ("expect", FixtureDecoder.expectKeys),

@@ -17,9 +17,13 @@ extension DefinitionSchemas {
                 keys: RuleSchemaKeys.lookup, required: ["workflow", "key"],
                 properties: [
                   "workflow": .string("the workflow whose tickets are looked up", pattern: SchemaPatterns.workflowID),
-                  "key": .list(
-                    of: .string("a field name", pattern: SchemaPatterns.fieldName),
-                    "fields of that workflow; the function's arguments in this order", minItems: 1),
+                  "key": .anyOf(
+                  [
+                    .string("a field name", pattern: SchemaPatterns.fieldName),
+                    .list(
+                      of: .string("a field name", pattern: SchemaPatterns.fieldName),
+                      "field names", minItems: 1),
+                  ], "fields of that workflow; the function's arguments in this order"),
                   "description": .text("what the lookup answers"),
                 ])),
             "lookup name (a CEL function name) -> lookup"),
@@ -67,13 +71,11 @@ extension DefinitionSchemas {
     ])
 }
 
-/// The rule decoder's key lists (RULES-API.md); replaced by the decoder's own lists once
-/// it is on main.
+/// The rule decoders' key lists, by the names this schema uses.
 enum RuleSchemaKeys {
-  static let file = ["lookups", "rules"]
-  static let lookup = ["workflow", "key", "description"]
-  static let filters = ["workflow", "event", "from", "to", "deadline"]
-  static let rule = ["id", "description", "on"] + filters + ["if", "on_error", "then"]
-  static let actionKinds = ["advance", "start", "assign", "notify", "set"]
-  static let action = actionKinds + ["message", "target", "fields"]
+  static let file = RuleDecoder.fileKeys
+  static let lookup = LookupDecoder.keys
+  static let rule = RuleDecoder.ruleKeys
+  static let actionKinds = ActionDecoder.ruleKinds
+  static let action = ActionDecoder.ruleKeys
 }
