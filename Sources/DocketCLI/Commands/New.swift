@@ -17,7 +17,7 @@ extension DocketCommand {
 
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       let actor = try context.requireActor()
-      let session = try context.openSession()
+      let session = try context.openSession(for: .workflow(WorkflowID(workflow)))
       let instance = try session.create(WorkflowID(workflow), fields: fields, actor: actor)
       let names = Describe(home: session.home, instance: instance)
       return CommandOutput(
