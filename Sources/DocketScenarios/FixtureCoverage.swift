@@ -1,17 +1,25 @@
 import DocketModel
 
 /// What the fixtures left untested, per workflow: states never entered, transitions
-/// (event × from-state) never taken, and deadline outcomes (met, breached, warned) never
-/// reached. Pure: computed from the definitions and what the runs exercised.
+/// (event × from-state) never taken, branches never chosen, and deadline outcomes (met,
+/// breached, warned) never reached. Pure: computed from the definitions and what the runs
+/// exercised.
+///
+/// A branch counts as taken when its transition arrived in the branch's target state. History
+/// records states, not branch numbers, so branches of one transition that lead to the same
+/// state are one branch here (the first of them names it).
 public struct FixtureCoverage: Sendable {
   public struct WorkflowCoverage: Sendable {
     public var workflow: WorkflowID
     public var states: (covered: Int, total: Int)
     public var transitions: (covered: Int, total: Int)
+    public var branches: (covered: Int, total: Int)
     public var deadlines: (covered: Int, total: Int)
     public var missedStates: [String]
     /// `state --event-->`, in file order.
     public var missedTransitions: [String]
+    /// `state --event--> target [if condition]`, in file order.
+    public var missedBranches: [String]
     /// `deadline: outcome`.
     public var missedDeadlines: [String]
   }
@@ -23,9 +31,17 @@ public struct FixtureCoverage: Sendable {
       let id = definition.id
       let states = definition.states.keys.map { Pair(id, $0) }
       var transitions: [Exercised.Transition] = []
+      var branches: [(arrival: Exercised.Arrival, condition: String?)] = []
       for (state, body) in definition.states {
-        for event in body.transitions.keys {
+        for (event, transition) in body.transitions {
           transitions.append(.init(workflow: id, from: state, event: event.rawValue))
+          guard case .branches(let choices) = transition.target else { continue }
+          var seen: Set<StateID> = []
+          for choice in choices where seen.insert(choice.target).inserted {
+            branches.append(
+              (.init(workflow: id, from: state, event: event.rawValue, to: choice.target),
+               choice.condition?.source))
+          }
         }
       }
       var outcomes: [Exercised.DeadlineOutcome] = []
@@ -36,14 +52,20 @@ public struct FixtureCoverage: Sendable {
       }
       let missedStates = states.filter { !exercised.states.contains($0) }
       let missedTransitions = transitions.filter { !exercised.transitions.contains($0) }
+      let missedBranches = branches.filter { !exercised.arrivals.contains($0.arrival) }
       let missedDeadlines = outcomes.filter { !exercised.deadlines.contains($0) }
       return WorkflowCoverage(
         workflow: id,
         states: (states.count - missedStates.count, states.count),
         transitions: (transitions.count - missedTransitions.count, transitions.count),
+        branches: (branches.count - missedBranches.count, branches.count),
         deadlines: (outcomes.count - missedDeadlines.count, outcomes.count),
         missedStates: missedStates.map(\.second.rawValue),
         missedTransitions: missedTransitions.map { "\($0.from) --\($0.event)-->" },
+        missedBranches: missedBranches.map { b in
+          "\(b.arrival.from) --\(b.arrival.event)--> \(b.arrival.to)"
+            + (b.condition.map { " [if \($0)]" } ?? " [otherwise]")
+        },
         missedDeadlines: missedDeadlines.map { "\($0.deadline): \($0.kind.rawValue)" })
     }
   }
@@ -61,10 +83,14 @@ public struct FixtureCoverage: Sendable {
     for w in workflows {
       text += "  \(w.workflow): states \(w.states.covered)/\(w.states.total), "
       text += "transitions \(w.transitions.covered)/\(w.transitions.total), "
+      if w.branches.total > 0 { text += "branches \(w.branches.covered)/\(w.branches.total), " }
       text += "deadline outcomes \(w.deadlines.covered)/\(w.deadlines.total)\n"
       if !w.missedStates.isEmpty { text += "    states never entered: \(w.missedStates.joined(separator: ", "))\n" }
       if !w.missedTransitions.isEmpty {
         text += "    transitions never taken: \(w.missedTransitions.joined(separator: ", "))\n"
+      }
+      if !w.missedBranches.isEmpty {
+        text += "    branches never taken: \(w.missedBranches.joined(separator: ", "))\n"
       }
       if !w.missedDeadlines.isEmpty {
         text += "    deadline outcomes never reached: \(w.missedDeadlines.joined(separator: ", "))\n"
@@ -85,11 +111,15 @@ public struct FixtureCoverage: Sendable {
             "transitions": .object([
               "covered": .int(Int64(w.transitions.covered)), "total": .int(Int64(w.transitions.total)),
             ]),
+            "branches": .object([
+              "covered": .int(Int64(w.branches.covered)), "total": .int(Int64(w.branches.total)),
+            ]),
             "deadline_outcomes": .object([
               "covered": .int(Int64(w.deadlines.covered)), "total": .int(Int64(w.deadlines.total)),
             ]),
             "missed_states": .array(w.missedStates.map { .string($0) }),
             "missed_transitions": .array(w.missedTransitions.map { .string($0) }),
+            "missed_branches": .array(w.missedBranches.map { .string($0) }),
             "missed_deadline_outcomes": .array(w.missedDeadlines.map { .string($0) }),
           ])
         }),

@@ -45,6 +45,14 @@ public struct Exercised: Sendable, Hashable {
     public var event: String
   }
 
+  /// A step that left `from` by `event` and arrived in `to`: for branch coverage.
+  public struct Arrival: Sendable, Hashable {
+    public var workflow: WorkflowID
+    public var from: StateID
+    public var event: String
+    public var to: StateID
+  }
+
   public struct DeadlineOutcome: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable { case met, breached, warned }
     public var workflow: WorkflowID
@@ -54,6 +62,7 @@ public struct Exercised: Sendable, Hashable {
 
   public var states: Set<Pair<WorkflowID, StateID>> = []
   public var transitions: Set<Transition> = []
+  public var arrivals: Set<Arrival> = []
   public var deadlines: Set<DeadlineOutcome> = []
 
   public init() {}
@@ -65,6 +74,9 @@ public struct Exercised: Sendable, Hashable {
         if let to = entry.to { states.insert(Pair(instance.workflow, to)) }
         if let from = entry.from {
           transitions.insert(Transition(workflow: instance.workflow, from: from, event: entry.event))
+          if let to = entry.to {
+            arrivals.insert(Arrival(workflow: instance.workflow, from: from, event: entry.event, to: to))
+          }
         }
       }
       for (name, clock) in instance.deadlines {
@@ -81,6 +93,7 @@ public struct Exercised: Sendable, Hashable {
   public mutating func formUnion(_ other: Exercised) {
     states.formUnion(other.states)
     transitions.formUnion(other.transitions)
+    arrivals.formUnion(other.arrivals)
     deadlines.formUnion(other.deadlines)
   }
 }
