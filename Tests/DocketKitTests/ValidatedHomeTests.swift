@@ -39,6 +39,31 @@ struct ValidatedHomeTests {
     #expect(try DocketSession.open(home: home, clock: Home.now).home.workflows.count > 1)
   }
 
+  @Test func aPartLoadGivesEachWorkflowItHoldsTheSameRulesAsAFullLoad() throws {
+    let (home, _) = try Self.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let full = try DocketSession.open(home: home, clock: Home.now).home
+    #expect(!full.rules.isEmpty)
+    func summary(_ rules: [RuleDefinition], for workflow: WorkflowID) -> [String] {
+      rules.compactMap { rule in
+        rule.bodies[workflow].map {
+          "\(rule.id) \(rule.trigger) \($0.condition?.source ?? "-") \($0.actions.count)"
+        }
+      }
+    }
+    var partial = 0
+    for workflow in full.workflows.keys {
+      let part = try DocketSession.open(home: home, clock: Home.now, scope: .workflow(workflow)).home
+      if part.workflows.count < full.workflows.count { partial += 1 }
+      #expect(part.workflows[workflow] != nil)
+      for loaded in part.workflows.keys {
+        #expect(summary(part.rules, for: loaded) == summary(full.rules, for: loaded), "\(loaded)")
+      }
+      #expect(Array(part.lookups.keys) == Array(full.lookups.keys))
+    }
+    #expect(partial == full.workflows.count)
+  }
+
   @Test func anEditOfTheSameSizeIsSeenByTheNextCommand() throws {
     let (home, id) = try Self.homeWithTicket()
     defer { try? FileManager.default.removeItem(at: home) }
