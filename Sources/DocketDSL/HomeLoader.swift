@@ -30,9 +30,9 @@ public enum HomeLoadError: Error, Sendable, Hashable, CustomStringConvertible {
 /// Finds and loads a home's definition files (contract §1) into a checked ``Home``.
 ///
 /// Reads, in this order: `docket.yaml` (optional), `staff.yaml`, `calendars/*.yaml` (optional),
-/// `workflows/*.yaml`, each folder sorted by name. Rules and fixtures are read by their own
-/// decoders as they arrive; each is one more step in ``load(home:)``. Problems never stop loading: all of them are collected,
-/// with paths relative to the home (`workflows/complaint.yaml`).
+/// `workflows/*.yaml`, then `rules/*.yaml` (not `rules/fixtures/`, which `docket test` reads),
+/// each folder sorted by name. Problems never stop loading: all of them are collected, with
+/// paths relative to the home (`workflows/complaint.yaml`).
 public enum HomeLoader {
   /// Loads every definition of the home at `url`.
   ///
@@ -58,9 +58,11 @@ public enum HomeLoader {
     where byID[decoded.definition.id] == nil {
       byID[decoded.definition.id] = decoded.definition
     }
+    let (rules, lookups) = loading.rules(workflows: byID)
     return LoadedHome(
       home: Home(
-        settings: settings, staff: staff.staff, workflows: byID, calendars: calendars.calendars),
+        settings: settings, staff: staff.staff, workflows: byID, calendars: calendars.calendars,
+        rules: rules, lookups: lookups),
       diagnostics: loading.bag, sources: loading.sources)
   }
 
@@ -105,6 +107,9 @@ private struct Loading {
   /// Whether some workflow file could not be decoded at all; its roles are then unknown, so
   /// "no workflow declares this staff role" would be noise.
   var unloadedWorkflows = false
+  /// Stems of workflow files that could not be decoded, so rules naming them are not also
+  /// told the workflow does not exist.
+  var unloadedStems = Set<String>()
 
   init(root: URL) {
     self.root = root
@@ -139,8 +144,10 @@ private struct Loading {
     }
     var out: [DecodedWorkflow] = []
     for name in files {
+      let stem = (name as NSString).deletingPathExtension
       guard let (source, text, bytes) = read("workflows/" + name, optional: false) else {
         unloadedWorkflows = true
+        unloadedStems.insert(stem)
         continue
       }
       let reader = NodeReader(file: source)
@@ -150,10 +157,34 @@ private struct Loading {
         out.append(decoded)
       } else {
         unloadedWorkflows = true
+        unloadedStems.insert(stem)
       }
       bag.add(contentsOf: reader.bag.diagnostics)
     }
     return out
+  }
+
+  /// Every `rules/*.yaml` in file-name order (the order rules run in); the folder is optional.
+  mutating func rules(workflows: OrderedDictionary<WorkflowID, WorkflowDefinition>) -> (
+    [RuleDefinition], OrderedDictionary<String, LookupDefinition>
+  ) {
+    let folder = root.appendingPathComponent("rules")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    var files: [RuleSetDecoder.File] = []
+    for name in names.filter({ $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }).sorted() {
+      guard let (source, text, _) = read("rules/" + name, optional: false) else { continue }
+      let reader = NodeReader(file: source)
+      let errorsBefore = reader.bag.errors.count
+      let root = YAMLComposer(file: source).compose(text, into: &reader.bag)
+      // A file YAML refused (syntax, limits) has nothing more worth reporting.
+      if root == nil, reader.bag.errors.count > errorsBefore {
+        bag.add(contentsOf: reader.bag.diagnostics)
+        continue
+      }
+      files.append(RuleSetDecoder.File(reader: reader, root: root))
+    }
+    let decoder = RuleSetDecoder(workflows: workflows, unavailable: unloadedStems)
+    return decoder.decode(files, into: &bag)
   }
 
   /// Reads and decodes a file; records its source for rendering. Nil when it is absent

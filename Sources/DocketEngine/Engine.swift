@@ -16,6 +16,10 @@ public struct Engine: Sendable {
   let pinned: [String: WorkflowRuntime]
   /// Each staff member's roles, looked up on every step.
   let staffRoles: [UserID: [RoleID]]
+  /// Which rules can react to which changes (empty: rules cost nothing).
+  let ruleIndex: RuleIndex
+  /// The lookup functions rule expressions may call.
+  let lookupTable: LookupTable
 
   public init(home: Home) {
     self.home = home
@@ -25,20 +29,29 @@ public struct Engine: Sendable {
     pinned = home.pinned.mapValues { WorkflowRuntime($0, calendars: home.calendars) }
     staffRoles = Dictionary(
       home.staff.members.values.map { ($0.id, $0.roles) }, uniquingKeysWith: { a, _ in a })
+    ruleIndex = RuleIndex(home.rules)
+    lookupTable = LookupTable(home.lookups.values, timeZone: home.settings.timeZone)
   }
 
   /// Creates a ticket of `workflow` from `input`, owned by `actor` if they hold the initial
-  /// state's role. Its id is the store's last number for the prefix + 1.
+  /// state's role. Its id is the store's last number for the prefix + 1. Then the rules
+  /// reacting to its creation run; the new ticket is the changeset's first.
   public func create(
     _ workflow: WorkflowID, input: FieldInput, actor: UserID, at now: Date,
     reader: some InstanceReader
   ) -> Result<Changeset, Refusal> {
     var tx = Transaction(reader: reader)
-    return start(workflow, input: input, actor: actor, at: now, in: &tx).map { _ in tx.changeset }
+    let created: Instance
+    switch start(workflow, input: input, actor: actor, at: now, in: &tx) {
+    case .failure(let r): return .failure(r)
+    case .success(let i): created = i
+    }
+    return react(to: .created(created, at: now), in: &tx).map { tx.changeset }
   }
 
   /// Fires `event` on a ticket: input first, then guard, `require`, `set`, target, note,
-  /// assignment, clocks and history (in that order; see `docs/engine.md`).
+  /// assignment, clocks and history (in that order; see `docs/engine.md`); then the rules
+  /// reacting to the move.
   public func advance(
     _ id: InstanceID, event: EventName, input: FieldInput, note: String?, actor: UserID,
     at now: Date, reader: some InstanceReader
@@ -59,11 +72,14 @@ public struct Engine: Sendable {
     case .failure(let r): return .failure(r)
     case .success(let d): definition = d
     }
+    let from = instance.state
     switch fire(event, on: instance, definition: definition, input: input, note: note, by: who, at: now) {
     case .failure(let r): return .failure(r)
     case .success(let changed):
       tx.save(changed)
-      return .success(tx.changeset)
+      if ruleIndex.isEmpty { return .success(tx.changeset) }
+      return react(to: .transition(changed, event: event, from: from, at: now), in: &tx)
+        .map { tx.changeset }
     }
   }
 

@@ -28,10 +28,19 @@ public enum Refusal: Error, Sendable {
   /// The ticket is closed: it is in a final state and handles no events.
   case finalState(InstanceID, state: StateID)
   case unknownID(InstanceID)
+  /// A rule fired an event on the parent of a ticket no other ticket started.
+  case noParent(InstanceID)
   case unknownWorkflow(WorkflowID, suggestion: WorkflowID?)
   case unknownUser(UserID)
   /// A ticket's file could not be read; `underlying` is the store's error.
   case storage(InstanceID, underlying: any Error)
+  /// A rule's action (or its condition) could not apply: `rule` is the rule's reference
+  /// (`rule 'id' (rules/x.yaml:3:7)`), `action` what it tried (`set 'level'`), `instance`
+  /// the ticket it acted on, `cause` the underlying refusal.
+  indirect case ruleFailed(rule: RuleID, reference: String, action: String, instance: InstanceID, cause: Refusal)
+  /// Rules triggered each other deeper than ``Engine/ruleDepthLimit``: each link is
+  /// `rule 'id' (TICKET)`, outermost first.
+  case ruleChainTooDeep(chain: [String], rule: RuleID)
 
   /// The contract's error code (contract §6).
   public var code: String {
@@ -43,10 +52,11 @@ public enum Refusal: Error, Sendable {
     case .unknownEvent: "unknown_event"
     case .noBranch: "no_branch"
     case .finalState: "final_state"
-    case .unknownID: "unknown_id"
+    case .unknownID, .noParent: "unknown_id"
     case .unknownWorkflow: "unknown_workflow"
     case .unknownUser: "unknown_user"
     case .storage: "storage"
+    case .ruleFailed, .ruleChainTooDeep: "rule_failed"
     }
   }
 
@@ -96,6 +106,8 @@ public enum Refusal: Error, Sendable {
       return "\(id) is closed (state '\(state)'); a closed ticket takes no more events."
     case .unknownID(let id):
       return "There is no ticket \(id)."
+    case .noParent(let id):
+      return "\(id) was not started by another ticket, so it has no parent."
     case .unknownWorkflow(let id, let suggestion):
       let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
       return "There is no workflow '\(id)'\(hint)."
@@ -103,7 +115,27 @@ public enum Refusal: Error, Sendable {
       return "'\(user)' is not listed in staff.yaml; act as a listed staff member (--as)."
     case .storage(let id, let underlying):
       return "\(id) could not be read: \(underlying)."
+    case .ruleFailed(_, let reference, let action, let instance, let cause):
+      return "\(reference) could not \(action) on \(instance): \(cause.message)"
+    case .ruleChainTooDeep(let chain, _):
+      return "rules triggered each other more than \(Engine.ruleDepthLimit) deep, so nothing was changed: \(chain.joined(separator: " → "))."
     }
+  }
+
+  /// For `rule_failed`: the rule that failed (the outermost one).
+  public var rule: RuleID? {
+    switch self {
+    case .ruleFailed(let rule, _, _, _, _), .ruleChainTooDeep(_, let rule): rule
+    default: nil
+    }
+  }
+
+  /// For `rule_failed`: the refusal underneath (for a nested rule failure, the innermost
+  /// one that is not itself a rule's).
+  public var cause: Refusal? {
+    guard case .ruleFailed(_, _, _, _, var cause) = self else { return nil }
+    while case .ruleFailed(_, _, _, _, let inner) = cause { cause = inner }
+    return cause
   }
 
   private static func list(_ items: [some CustomStringConvertible], or: Bool = false) -> String {

@@ -3,8 +3,9 @@ import DocketModel
 /// The tickets one command has read and changed so far, and the messages it will send.
 ///
 /// Every step works on copies held here; nothing reaches the store until the session commits
-/// the ``changeset`` whole. A refusal simply drops the transaction. Rules (a later issue)
-/// extend the same transaction, which is why one command can change several tickets.
+/// the ``changeset`` whole. A refusal simply drops the transaction. Rules extend the same
+/// transaction, which is why one command can change several tickets; a value, so a copy
+/// taken before a rule runs is the snapshot that `on_error: skip` rolls back to.
 ///
 /// Most commands touch one ticket, so tickets are kept in arrays searched linearly (no
 /// hashing on the hot path); an index takes over when a command touches many (a tick).
@@ -19,6 +20,8 @@ struct Transaction {
   private var index: [InstanceID: Int] = [:]
   private var lastNumbers: [String: Int] = [:]
   private(set) var outbox: [OutboxMessage] = []
+  /// Every rule that fired so far, in firing order.
+  private(set) var firedRules: [RuleFiring] = []
 
   private static let indexThreshold = 16
 
@@ -94,6 +97,14 @@ struct Transaction {
 
   mutating func send(_ message: OutboxMessage) { outbox.append(message) }
 
+  mutating func fired(_ firing: RuleFiring) { firedRules.append(firing) }
+
+  /// What lookups see of this command: the store through `reader`, and every ticket
+  /// changed so far (see ``LookupScope``).
+  func lookupScope(_ lookups: LookupTable) -> LookupScope {
+    LookupScope(reader: reader, changed: changed, lookups: lookups)
+  }
+
   /// Everything changed, in first-changed order.
-  var changeset: Changeset { Changeset(instances: changed, outbox: outbox) }
+  var changeset: Changeset { Changeset(instances: changed, outbox: outbox, firedRules: firedRules) }
 }

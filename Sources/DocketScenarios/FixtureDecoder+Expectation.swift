@@ -39,7 +39,7 @@ extension FixtureDecoder {
       }
       return status.value
     }
-    expect.assignee = checked(map, "assignee") { assignee($0, context: context) }
+    expect.assignee = checked(map, "assignee") { assignee($0, context: context, workflow: workflow) }
     expect.fields = checked(map, "fields") { node in
       guard let entries = reader.namedEntries(node, "'fields' of \(context)") else { return nil }
       return entries.entries.filter { checkField($0.key, workflow: workflow?.id) }
@@ -50,9 +50,10 @@ extension FixtureDecoder {
     expect.children = checked(map, "children") { node in
       node.isNull ? [] : reader.list(node, "'children'")?.compactMap { item in
         guard let child = reader.mapping(item, "a child", keys: ["workflow", "state"]) else { return nil }
-        return ExpectedChild(
-          workflow: reader.string(in: child, "workflow", of: "a child")?.value,
-          state: reader.string(in: child, "state", of: "a child")?.value)
+        let workflow = reader.string(in: child, "workflow", of: "a child")
+        let state = reader.string(in: child, "state", of: "a child")
+        if let state { checkState(state, workflow: workflow.flatMap(checkWorkflow)) }
+        return ExpectedChild(workflow: workflow?.value, state: state?.value)
       }
     }
     expect.outbox = checked(map, "outbox") { node in
@@ -60,9 +61,11 @@ extension FixtureDecoder {
         guard let line = reader.mapping(item, "an outbox line", keys: ["to", "message"]) else { return nil }
         return ExpectedOutboxLine(
           to: line["to"].map { node in
-            node.sequence == nil
-              ? reader.string(node, "'to'").map { [$0.value] } ?? []
-              : (reader.strings(node, "'to'") ?? []).map(\.value)
+            let roles = node.sequence == nil
+              ? reader.string(node, "'to'").map { [$0] } ?? []
+              : reader.strings(node, "'to'") ?? []
+            roles.forEach(checkAnyRole)
+            return roles.map(\.value)
           },
           message: reader.string(in: line, "message", of: "an outbox line")?.value)
       }
@@ -71,11 +74,14 @@ extension FixtureDecoder {
       reader.list(node, "'history'")?.compactMap { item in
         let keys = ["event", "actor", "from", "to"]
         guard let entry = reader.mapping(item, "a history entry", keys: keys) else { return nil }
+        let actor = reader.string(in: entry, "actor", of: "a history entry")
+        let from = reader.string(in: entry, "from", of: "a history entry")
+        let to = reader.string(in: entry, "to", of: "a history entry")
+        actor.map(checkUser)
+        for state in [from, to].compactMap({ $0 }) { checkState(state, workflow: workflow) }
         return ExpectedHistoryEntry(
           event: reader.string(in: entry, "event", of: "a history entry")?.value,
-          actor: reader.string(in: entry, "actor", of: "a history entry")?.value,
-          from: reader.string(in: entry, "from", of: "a history entry")?.value,
-          to: reader.string(in: entry, "to", of: "a history entry")?.value)
+          actor: actor?.value, from: from?.value, to: to?.value)
       }
     }
     return expect
@@ -89,19 +95,21 @@ extension FixtureDecoder {
     return Checked(value: value, span: span)
   }
 
-  private func assignee(_ node: YAMLNode, context: String) -> ExpectedAssignee? {
+  private func assignee(_ node: YAMLNode, context: String, workflow: WorkflowDefinition?)
+    -> ExpectedAssignee?
+  {
     guard let map = reader.mapping(node, "'assignee' of \(context)", keys: ["role", "user"]) else {
       return nil
     }
     var expected = ExpectedAssignee()
-    if map.has("role") { expected.role = .some(map["role"].flatMap { reader.string($0, "'role'")?.value }) }
+    if map.has("role") {
+      let role = map["role"].flatMap { reader.string($0, "'role'") }
+      role.map { checkRole($0, workflow: workflow) }
+      expected.role = .some(role?.value)
+    }
     if map.has("user") {
       let user = map["user"].flatMap { reader.string($0, "'user'") }
-      if let user, home.staff[UserID(user.value)] == nil, user.value != UserID.system.rawValue {
-        reader.bag.error(
-          "unknown_user", "'\(user.value)' is not listed in staff.yaml", at: user.span,
-          suggestion: Suggestion.closest(to: user.value, in: home.staff.members.keys.map(\.rawValue)))
-      }
+      user.map(checkUser)
       expected.user = .some(user?.value)
     }
     return expected

@@ -37,6 +37,33 @@ struct FixtureDecoderTests {
       ])
   }
 
+  @Test("roles, states, workflows and users named inside expect are checked too")
+  func checksNamesInsideExpect() throws {
+    let found = try diagnostics(
+      """
+      name: 期望里的名字
+      workflow: ticket
+      start: 2026-03-02T09:00:00+08:00
+      steps:
+        - new: { as: li.wei, ref: t1, fields: { customer: 张三 } }
+          expect:
+            assignee: { role: agnet, user: li.we }
+            children: [ { workflow: tickt, state: open }, { workflow: ticket, state: opne } ]
+            outbox: [ { to: [leed], message: 超时 } ]
+            history: [ { event: create, actor: wang.fan, to: opem } ]
+      """)
+    #expect(
+      found == [
+        "rules/fixtures/a.yaml:7:25: error: workflow 'ticket' has no role 'agnet' (did you mean 'agent'?)",
+        "rules/fixtures/a.yaml:7:38: error: 'li.we' is not listed in staff.yaml (did you mean 'li.wei'?)",
+        "rules/fixtures/a.yaml:8:31: error: the home has no workflow 'tickt' (did you mean 'ticket'?)",
+        "rules/fixtures/a.yaml:8:80: error: workflow 'ticket' has no state 'opne' (did you mean 'open'?)",
+        "rules/fixtures/a.yaml:9:24: error: no workflow declares role 'leed' (did you mean 'lead'?)",
+        "rules/fixtures/a.yaml:10:42: error: 'wang.fan' is not listed in staff.yaml (did you mean 'wang.fang'?)",
+        "rules/fixtures/a.yaml:10:56: error: workflow 'ticket' has no state 'opem' (did you mean 'open'?)",
+      ])
+  }
+
   @Test("an unknown workflow and a clock moved backwards are refused before anything runs")
   func refusesUnknownWorkflowAndBackwardsClock() throws {
     let found = try diagnostics(

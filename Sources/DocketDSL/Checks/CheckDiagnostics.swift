@@ -110,10 +110,14 @@ extension Diagnostic {
       suggestion: Suggestion.closest(to: text, in: ["required", "optional"]))
   }
 
-  static func unreachableBranch(at span: SourceSpan) -> Diagnostic {
-    .error(
-      "unreachable_branch", "a branch after one without 'if' can never be taken", at: span,
-      help: "only the last branch may omit 'if'")
+  static func unreachableBranch(at span: SourceSpan, after unconditional: SourceSpan)
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, id: "unreachable_branch", "a branch after one without 'if' can never be taken",
+      at: span,
+      help: "move the branch without 'if' to the end, or give it an 'if'; only the last branch may omit 'if'",
+      notes: [Diagnostic.Note("this branch has no 'if', so it is always taken", at: unconditional.startPoint)])
   }
 
   static func invalidPrefix(_ prefix: String, at span: SourceSpan) -> Diagnostic {
@@ -127,11 +131,14 @@ extension Diagnostic {
     .error("wrong_type", "'\(key)' must be a positive whole number", at: span)
   }
 
-  static func actionNeedsOneKind(_ keys: [String], at span: SourceSpan) -> Diagnostic {
-    .error(
+  static func actionNeedsOneKind(
+    _ keys: [String], kinds: [String] = ActionDecoder.kinds, at span: SourceSpan
+  ) -> Diagnostic {
+    let quoted = kinds.map { "'\($0)'" }
+    return .error(
       "invalid_action",
       keys.isEmpty
-        ? "an action needs one of 'event', 'assign', 'notify' or 'set'"
+        ? "an action needs one of \(quoted.dropLast().joined(separator: ", ")) or \(quoted.last ?? "")"
         : "an action does one thing; this one has " + keys.map { "'\($0)'" }.joined(separator: ", "),
       at: span, help: "write each action as its own list item")
   }

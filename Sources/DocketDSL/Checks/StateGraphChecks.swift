@@ -18,6 +18,8 @@ package enum StateGraphChecks {
         bag.add(.deadEndState(state.id.rawValue, at: span))
       }
     }
+    // Placeholders left by errors (an unknown target state) would make this noise.
+    if initialKnown, !bag.hasErrors { FinalReachabilityCheck.check(decoded, into: &bag) }
     checkDeadlineNames(workflow, into: &bag)
     for deadline in workflow.allDeadlines {
       checkEventActions(of: deadline, in: workflow, into: &bag)
@@ -116,9 +118,13 @@ extension Diagnostic {
     _ event: String, deadline: String, states: [String], known: [String], at span: SourceSpan?
   ) -> Diagnostic {
     let list = states.map { "'\($0)'" }.joined(separator: ", ")
+    let suggestion = Suggestion.closest(to: event, in: known)
     return .error(
       "deadline_event_not_handled",
       "deadline '\(deadline)' fires '\(event)', but \(states.count == 1 ? "state" : "states") \(list) where its clock runs \(states.count == 1 ? "does" : "do") not handle it",
-      at: span, suggestion: Suggestion.closest(to: event, in: known))
+      at: span, suggestion: suggestion,
+      help: suggestion != nil
+        ? nil
+        : "add '\(event)' under 'on:' of \(list), or stop or pause the clock there")
   }
 }

@@ -57,3 +57,21 @@ package struct WorkflowNames: Sendable {
     bag.diagnostics.count < 200 ? names : []
   }
 }
+
+extension WorkflowNames {
+  /// The names of a loaded workflow, for checking references to it from rule files.
+  package init(_ workflow: WorkflowDefinition) {
+    self.init(
+      states: workflow.states.keys.map(\.rawValue), roles: workflow.roles.keys.map(\.rawValue),
+      fields: Array(workflow.fields.values))
+  }
+}
+
+extension WorkflowDefinition {
+  /// Every event some state handles, in file order, each once.
+  package var eventNames: [String] {
+    var seen = Set<EventName>()
+    return states.values.flatMap(\.transitions.keys).filter { seen.insert($0).inserted }
+      .map(\.rawValue)
+  }
+}

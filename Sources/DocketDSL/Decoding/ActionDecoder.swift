@@ -4,14 +4,13 @@ import DocketModel
 /// Reads the actions of a deadline's `breach:` and `warn:`: `{event}`, `{assign}`,
 /// `{notify: [roles], message}` and `{set: {...}}`, one kind per action.
 ///
-/// Rule actions (`start`, `advance`) extend the same vocabulary; a rules decoder can reuse
-/// ``action(in:_:)`` for the shared kinds.
+/// Rule actions (`start`, `advance`) extend the same vocabulary (`ActionDecoder+Rules.swift`).
 package struct ActionDecoder {
   package static let kinds = ["event", "assign", "notify", "set"]
   package static let keys = kinds + ["message"]
 
   let context: DecodingContext
-  private var reader: NodeReader { context.reader }
+  var reader: NodeReader { context.reader }
 
   package init(context: DecodingContext) {
     self.context = context
@@ -35,6 +34,12 @@ package struct ActionDecoder {
     if kind != "notify", let span = map.keySpan("message") {
       reader.bag.add(.messageWithoutNotify(at: span))
     }
+    return sharedAction(kind, value, in: map)
+  }
+
+  /// An action of a kind deadlines and rules share (`event`, `assign`, `notify`, `set`),
+  /// acting on the ticket whose workflow ``context`` describes.
+  func sharedAction(_ kind: String, _ value: YAMLNode, in map: YAMLMap) -> ActionDefinition? {
     switch kind {
     case "event":
       return reader.string(value, "'event'").map {

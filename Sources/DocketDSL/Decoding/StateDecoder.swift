@@ -120,15 +120,17 @@ package struct StateDecoder {
     }
     guard let items = reader.list(node, "'to'") else { return nil }
     var branches: [BranchDefinition] = []
-    var unconditional = false
+    var unconditional: SourceSpan?
     for item in items {
       guard let map = reader.mapping(item, "a branch", keys: Self.branchKeys) else { continue }
-      if unconditional { reader.bag.add(.unreachableBranch(at: item.span)) }
+      if let unconditional {
+        reader.bag.add(.unreachableBranch(at: item.span, after: unconditional))
+      }
       var condition: CompiledExpression?
       if let node = map["if"] {
         condition = context.compiler.compile(node, "branch condition", as: .condition)
-      } else {
-        unconditional = true
+      } else if unconditional == nil {
+        unconditional = item.span
       }
       guard let to = reader.string(in: map, "to", required: true, of: "a branch") else { continue }
       branches.append(

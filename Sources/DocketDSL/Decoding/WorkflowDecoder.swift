@@ -63,7 +63,7 @@ package struct WorkflowDecoder {
     return DecodedWorkflow(
       definition: definition, idSpan: id?.span, prefixSpan: prefix?.span,
       calendarReferences: calendars, stateSpans: keySpans(map["states"]),
-      roleSpans: keySpans(map["roles"]))
+      roleSpans: keySpans(map["roles"]), statesKeySpan: map.keySpan("states"))
   }
 
   private var startOfFile: SourceSpan { SourceSpan(file: reader.file.path, line: 1, column: 1) }
@@ -144,6 +144,8 @@ package struct DecodedWorkflow: Sendable {
   package var stateSpans: [StateID: SourceSpan]
   /// Where each role's key is written under `roles:`.
   package var roleSpans: [RoleID: SourceSpan]
+  /// Where `states:` is written, for problems of the state graph as a whole.
+  package var statesKeySpan: SourceSpan? = nil
 }
 
 /// What the decoders of one workflow's parts share.

@@ -8,7 +8,9 @@ import OrderedCollections
 ///
 /// The environment declares each field by its ``FieldType/celType``, `now: timestamp`,
 /// `instance: map(string, dyn)`, `actor: map(string, dyn)` and `event: string` (contract §3).
-/// Equal sources share one compiled program, so a repeated `chase_count + 1` costs one compile.
+/// Rule expressions also see every lookup of the home as a function (`functions`); workflow
+/// expressions do not. Equal sources share one compiled program, so a repeated
+/// `chase_count + 1` costs one compile.
 package final class ExpressionCompiler {
   /// The variables every expression sees besides the fields; field names may not shadow them.
   package static var builtInVariables: OrderedDictionary<String, CELType> {
@@ -29,8 +31,11 @@ package final class ExpressionCompiler {
   private let reader: NodeReader
   private var cache: [String: Result<CELProgram, CELIssues>] = [:]
 
-  package init(fields: some Sequence<FieldDefinition>, reader: NodeReader) {
-    environment = CELEnvironment(variables: ExpressionVariables.declarations(for: fields))
+  package init(
+    fields: some Sequence<FieldDefinition>, functions: [CELFunction] = [], reader: NodeReader
+  ) {
+    environment = CELEnvironment(
+      variables: ExpressionVariables.declarations(for: fields), functions: functions)
     self.reader = reader
   }
 

@@ -26,10 +26,18 @@ extension Engine {
   ) {
     switch action {
     case .fire(let event, .self, _):
+      let from = instance.state
       switch fire(
         event, on: instance, definition: definition, input: .none, note: nil, by: .system, at: time)
       {
-      case .success(let next): instance = next
+      case .success(let next):
+        instance = next
+        if !ruleIndex.isEmpty {
+          // The move's rules run now (depth first), on the ticket as the transaction has it.
+          tx.save(next)
+          _ = react(to: .transition(next, event: event, from: from, at: time), in: &tx, mode: .tick)
+          if case .success(let after) = tx.instance(next.id) { instance = after }
+        }
       case .failure(let refusal):
         instance.record(at: time, actor: .system, event: "failed:\(event)", note: refusal.message)
       }

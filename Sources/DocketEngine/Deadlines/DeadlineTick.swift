@@ -63,6 +63,14 @@ extension Engine {
       let time = max(next.time, instance.updatedAt)
       run(next, on: &instance, definition: definition, at: time, in: &tx)
       tx.save(instance)
+      if !ruleIndex.isEmpty {
+        // A failing rule a deadline triggered is skipped (RuleMode.tick), so this cannot
+        // refuse; only an unreadable ticket could, and then the tick goes on without it.
+        let change = RuleChange.deadline(instance, next.deadline, breach: next.kind == .breach, at: time)
+        _ = react(to: change, in: &tx, mode: .tick)
+        guard case .success(let latest) = tx.instance(next.instance) else { continue }
+        instance = latest
+      }
       queue.removeAll { $0.instance == next.instance }
       for action in DueAction.pending(on: instance, at: now) {
         let index = queue.firstIndex { $0 < action } ?? queue.endIndex

@@ -18,10 +18,12 @@ final class EvaluationContext: CELActivation {
   let actorRoles: [RoleID]
   /// The event being fired, if any.
   let event: EventName?
+  /// What lookup functions (`complaints_of(...)`) answer from; only rule expressions have one.
+  let lookups: LookupScope?
 
   init(
     instance: Instance, definition: WorkflowRuntime, now: Date, actor: UserID,
-    actorRoles: [RoleID], event: EventName?
+    actorRoles: [RoleID], event: EventName?, lookups: LookupScope? = nil
   ) {
     self.instance = instance
     self.definition = definition
@@ -29,6 +31,14 @@ final class EvaluationContext: CELActivation {
     self.actor = actor
     self.actorRoles = actorRoles
     self.event = event
+    self.lookups = lookups
+  }
+
+  /// `lookup_<name>` overloads are declared without an implementation: the answer depends
+  /// on the store and on what this command changed, so each evaluation binds its own.
+  func implementation(ofOverload id: String) -> CELImplementation? {
+    guard let lookups, id.hasPrefix("lookup_") else { return nil }
+    return lookups.implementation(ofOverload: id)
   }
 
   func value(of name: String) -> CELValue? {

@@ -72,12 +72,13 @@ extension Instance {
   /// Appends a history entry with the next `seq` and stamps `updated_at`.
   mutating func record(
     at time: Date, actor: UserID, event: String, from: StateID? = nil, to: StateID? = nil,
-    set: [String: JSONValue] = [:], note: String? = nil, assignee: Assignee? = nil
+    set: [String: JSONValue] = [:], note: String? = nil, assignee: Assignee? = nil,
+    rule: RuleID? = nil
   ) {
     history.append(
       HistoryEntry(
         seq: (history.last?.seq ?? 0) + 1, at: time, actor: actor, event: event, from: from,
-        to: to, set: set, note: note, assignee: assignee))
+        to: to, set: set, note: note, assignee: assignee, rule: rule?.rawValue))
     updatedAt = time
   }
 }

@@ -13,15 +13,20 @@ final class Desk {
 
   init(
     _ workflows: [WorkflowDefinition], staff: Staff = Complaint.staff,
-    calendars: [CalendarID: BusinessCalendar] = [:]
+    calendars: [CalendarID: BusinessCalendar] = [:], rules: [RuleDefinition] = [],
+    lookups: [LookupDefinition] = []
   ) {
     engine = Engine(
       home: Home(
         settings: Settings(timeZone: TimeZone(identifier: "Asia/Shanghai") ?? .current),
         staff: staff,
         workflows: OrderedDictionary(uniqueKeysWithValues: workflows.map { ($0.id, $0) }),
-        calendars: calendars))
+        calendars: calendars, rules: rules,
+        lookups: OrderedDictionary(uniqueKeysWithValues: lookups.map { ($0.name, $0) })))
   }
+
+  /// The last successful command's changeset (fired rules, every changed ticket).
+  var last = Changeset()
 
   convenience init() throws { self.init([try Complaint.workflow()]) }
 
@@ -53,6 +58,7 @@ final class Desk {
     switch engine.tick(ids, at: now, reader: store) {
     case .success(let c):
       store.commit(c)
+      last = c
       return c
     case .failure(let r):
       Issue.record("tick refused: \(r.message)")
@@ -69,9 +75,12 @@ final class Desk {
 
   private func commit(_ result: Result<Changeset, Refusal>) -> Result<Instance, Refusal> {
     let before = store.instances
+    let outboxBefore = store.outbox
+    defer { if case .failure = result { #expect(store.outbox == outboxBefore) } }
     switch result {
     case .success(let c):
       #expect(store.commit(c), "revisions in the changeset must follow the stored ones")
+      last = c
       guard let first = c.instances.first else { return .failure(.unknownID("NONE-0")) }
       return .success(first)
     case .failure(let r):

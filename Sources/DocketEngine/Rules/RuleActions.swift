@@ -1,0 +1,156 @@
+import DocketModel
+import Foundation
+
+extension Engine {
+  /// Runs one action of a rule as `system`, on the tickets as they are now in `tx`. Every
+  /// history entry it writes names the rule; `start` and `advance` run the rules that react
+  /// to what they did (depth first) before the next action.
+  func perform(
+    _ action: ActionDefinition, of rule: RuleDefinition, after change: RuleChange,
+    in tx: inout Transaction, chain: RuleChain, mode: RuleMode
+  ) -> Result<Void, Refusal> {
+    func failed(_ what: String, on id: InstanceID, _ cause: Refusal) -> Refusal {
+      if case .ruleChainTooDeep = cause { return cause }
+      return .ruleFailed(rule: rule.id, reference: rule.reference, action: what, instance: id, cause: cause)
+    }
+    var instance: Instance
+    let definition: WorkflowRuntime
+    let context: EvaluationContext
+    switch ruleContext(on: change.instance, change: change, in: &tx) {
+    case .failure(let r): return .failure(failed("read the ticket", on: change.instance, r))
+    case .success(let c): (instance, definition, context) = c
+    }
+    let time = max(change.time, instance.updatedAt)
+    switch action {
+    case .set(let assignments, _):
+      switch applyAssignments(assignments, to: &instance, definition: definition, context: context) {
+      case .failure(let r):
+        let names = assignments.map { "'\($0.field)'" }.joined(separator: ", ")
+        return .failure(failed("set \(names)", on: instance.id, r))
+      case .success(let changed):
+        guard !changed.isEmpty else { return .success(()) }
+        instance.record(at: time, actor: .system, event: "set", set: changed, rule: rule.id)
+        tx.save(instance)
+      }
+    case .assign(let role, _):
+      let next = assignee(after: instance.assignee, role: role)
+      guard next != instance.assignee else { return .success(()) }
+      instance.assignee = next
+      instance.record(at: time, actor: .system, event: "assign", assignee: next, rule: rule.id)
+      tx.save(instance)
+    case .notify(let roles, let template, _):
+      let text =
+        template.map { MessageRenderer(timeZone: home.settings.timeZone).render($0, in: context) }
+        ?? "\(instance.id): \(rule.description ?? "rule '\(rule.id)'")"
+      tx.send(OutboxMessage(at: time, to: roles, instance: instance.id, message: text))
+    case .fire(let event, let target, _):
+      let targets: [InstanceID]
+      switch target {
+      case .self:
+        targets = [instance.id]
+      case .parent:
+        guard let parent = instance.links.parent else {
+          return .failure(failed("fire '\(event)' on its parent", on: instance.id, .noParent(instance.id)))
+        }
+        targets = [parent]
+      case .children:
+        targets = instance.links.children
+      }
+      for id in targets {
+        if case .failure(let r) = advance(
+          id, with: event, skipClosed: target == .children, by: rule, at: time, in: &tx,
+          chain: chain, mode: mode)
+        {
+          return .failure(failed("fire '\(event)'", on: id, r))
+        }
+      }
+    case .start(let start, _):
+      if case .failure(let r) = launch(
+        start, from: instance, context: context, by: rule, at: time, in: &tx, chain: chain, mode: mode)
+      {
+        return .failure(failed("start a \(start.workflow) ticket", on: instance.id, r))
+      }
+    }
+    return .success(())
+  }
+
+  /// Fires `event` on ticket `id` as `system` and runs the rules reacting to the move. A
+  /// closed child is passed over when firing on every child (it takes no more events).
+  private func advance(
+    _ id: InstanceID, with event: EventName, skipClosed: Bool, by rule: RuleDefinition,
+    at time: Date, in tx: inout Transaction, chain: RuleChain, mode: RuleMode
+  ) -> Result<Void, Refusal> {
+    let ticket: Instance
+    let definition: WorkflowRuntime
+    switch tx.instance(id) {
+    case .failure(let r): return .failure(r)
+    case .success(let t): ticket = t
+    }
+    if skipClosed, !ticket.isOpen { return .success(()) }
+    switch self.definition(for: ticket) {
+    case .failure(let r): return .failure(r)
+    case .success(let d): definition = d
+    }
+    let from = ticket.state
+    let at = max(time, ticket.updatedAt)
+    switch fire(event, on: ticket, definition: definition, input: .none, note: nil, by: .system, at: at) {
+    case .failure(let r):
+      return .failure(r)
+    case .success(var moved):
+      moved.history[moved.history.count - 1].rule = rule.id.rawValue
+      tx.save(moved)
+      return react(to: .transition(moved, event: event, from: from, at: at), in: &tx, chain: chain, mode: mode)
+    }
+  }
+
+  /// Creates the ticket a `start:` action asks for, linked both ways (the child's
+  /// `links.parent`, the source's `links.children` with a `start` history entry naming the
+  /// child), then runs the rules reacting to its creation.
+  private func launch(
+    _ start: StartDefinition, from source: Instance, context: EvaluationContext,
+    by rule: RuleDefinition, at time: Date, in tx: inout Transaction, chain: RuleChain,
+    mode: RuleMode
+  ) -> Result<Void, Refusal> {
+    guard let target = workflows[start.workflow] else {
+      return .failure(.unknownWorkflow(start.workflow, suggestion: nil))
+    }
+    var input = FieldInput()
+    for assignment in start.fields {
+      guard let field = target.fieldsByName[assignment.field.rawValue] else {
+        return .failure(.unknownField(assignment.field, workflow: target.id, suggestion: nil))
+      }
+      let value = assignment.value.program.evaluate(context)
+      switch FieldConversion.jsonValue(value, for: field, timeZone: home.settings.timeZone) {
+      case .success(let v): input.values[assignment.field] = .value(v)
+      case .failure(let f):
+        var place = ""
+        if case .error(let e) = value, let loc = assignment.value.location(of: e) { place = " at \(loc)" }
+        return .failure(
+          .invalidValue(
+            field: assignment.field, label: field.displayName, value: assignment.value.source,
+            reason: "setting it failed: \(f.reason)\(place)"))
+      }
+    }
+    var child: Instance
+    switch self.start(start.workflow, input: input, actor: .system, at: time, in: &tx) {
+    case .failure(let r): return .failure(r)
+    case .success(let c): child = c
+    }
+    child.links.parent = source.id
+    if let role = start.assignRole { child.assignee = Assignee(role: role, user: nil) }
+    child.history[child.history.count - 1].assignee = child.assignee
+    child.history[child.history.count - 1].rule = rule.id.rawValue
+    tx.save(child)
+    var parent: Instance
+    switch tx.instance(source.id) {
+    case .failure(let r): return .failure(r)
+    case .success(let p): parent = p
+    }
+    parent.links.children.append(child.id)
+    parent.record(
+      at: max(time, parent.updatedAt), actor: .system, event: "start", note: child.id.rawValue,
+      rule: rule.id)
+    tx.save(parent)
+    return react(to: .created(child, at: time), in: &tx, chain: chain, mode: mode)
+  }
+}
