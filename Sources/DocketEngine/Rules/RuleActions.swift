@@ -104,8 +104,8 @@ extension Engine {
   }
 
   /// Creates the ticket a `start:` action asks for, linked both ways (the child's
-  /// `links.parent`, the source's `links.children` with a `start` history entry naming the
-  /// child), then runs the rules reacting to its creation.
+  /// `links.parent`, the source's `links.children`), then runs the rules reacting to its
+  /// creation.
   private func launch(
     _ start: StartDefinition, from source: Instance, context: EvaluationContext,
     by rule: RuleDefinition, at time: Date, in tx: inout Transaction, chain: RuleChain,
@@ -146,10 +146,9 @@ extension Engine {
     case .failure(let r): return .failure(r)
     case .success(let p): parent = p
     }
+    // No history entry on the source: its triggering entry and the child's `create` entry
+    // (which names the rule) already tell the story, and a closed source stays as it closed.
     parent.links.children.append(child.id)
-    parent.record(
-      at: max(time, parent.updatedAt), actor: .system, event: "start", note: child.id.rawValue,
-      rule: rule.id)
     tx.save(parent)
     return react(to: .created(child, at: time), in: &tx, chain: chain, mode: mode)
   }
