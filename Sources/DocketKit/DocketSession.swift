@@ -64,21 +64,38 @@ public final class DocketSession {
 
   /// Creates a ticket of `workflow`; returns it as written.
   public func create(_ workflow: WorkflowID, input: FieldInput, actor: UserID) throws(DocketError) -> Instance {
+    try createReporting(workflow, input: input, actor: actor).instance
+  }
+
+  /// Creates a ticket of `workflow`, runs the rules reacting to it, and commits everything
+  /// as one unit; returns the ticket, the tickets rules started and the rules that fired.
+  public func createReporting(_ workflow: WorkflowID, input: FieldInput, actor: UserID)
+    throws(DocketError) -> CommandEffects
+  {
     let now = clock.now()
     let changeset = try write { transaction throws(DocketError) in
       try commit(
         Engine(home: home).create(workflow, input: input, actor: actor, at: now, reader: transaction),
         in: transaction)
     }
+    // The engine puts the ticket the person created first; rules' tickets follow.
     guard let created = changeset.instances.first(where: { $0.workflow == workflow && $0.revision == 1 })
     else { throw .usage("creating a '\(workflow)' ticket produced no ticket") }
-    return created
+    return CommandEffects(instance: created, changeset: changeset)
   }
 
   /// Fires `event` on a ticket; returns the ticket as written.
   public func advance(
     _ id: InstanceID, event: EventName, input: FieldInput, note: String?, actor: UserID
   ) throws(DocketError) -> Instance {
+    try advanceReporting(id, event: event, input: input, note: note, actor: actor).instance
+  }
+
+  /// Fires `event` on a ticket, runs the rules reacting to the move (which may change,
+  /// start and advance other tickets), and commits everything as one unit.
+  public func advanceReporting(
+    _ id: InstanceID, event: EventName, input: FieldInput, note: String?, actor: UserID
+  ) throws(DocketError) -> CommandEffects {
     let now = clock.now()
     let changeset = try write { transaction throws(DocketError) in
       let engine = Engine(home: try homePinned(for: [try existing(id, in: transaction)], in: transaction))
@@ -86,7 +103,7 @@ public final class DocketSession {
         engine.advance(id, event: event, input: input, note: note, actor: actor, at: now, reader: transaction),
         in: transaction)
     }
-    return try changed(id, in: changeset)
+    return CommandEffects(instance: try changed(id, in: changeset), changeset: changeset)
   }
 
   /// Gives a ticket to a person; returns it as written.
@@ -122,7 +139,7 @@ public final class DocketSession {
     }
     return TickReport(
       at: now, firings: Self.firings(before: before, after: changeset.instances),
-      changed: changeset.instances, outbox: changeset.outbox)
+      changed: changeset.instances, outbox: changeset.outbox, firedRules: changeset.firedRules)
   }
 
   // MARK: - Reading

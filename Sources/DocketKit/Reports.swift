@@ -22,12 +22,19 @@ public struct TickReport: Sendable {
   public var changed: [Instance]
   /// Notifications it appended to the outbox.
   public var outbox: [OutboxMessage]
+  /// Rules that reacted to the warnings, breaches and moves, in firing order (a failing one
+  /// is recorded as skipped: `tick` has nobody to refuse).
+  public var firedRules: [RuleFiring]
 
-  public init(at: Date, firings: [Firing] = [], changed: [Instance] = [], outbox: [OutboxMessage] = []) {
+  public init(
+    at: Date, firings: [Firing] = [], changed: [Instance] = [], outbox: [OutboxMessage] = [],
+    firedRules: [RuleFiring] = []
+  ) {
     self.at = at
     self.firings = firings
     self.changed = changed
     self.outbox = outbox
+    self.firedRules = firedRules
   }
 }
 

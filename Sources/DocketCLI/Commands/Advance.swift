@@ -1,6 +1,5 @@
 import ArgumentParser
 import DocketModel
-import DocketReports
 
 extension DocketCommand {
   /// `docket advance ID EVENT [--set K=V]... [--note TEXT]`: fire an event on a ticket.
@@ -21,14 +20,16 @@ extension DocketCommand {
       let ticket = try TicketID.parse(id)
       let session = try context.openSession()
       let before = try session.instance(ticket)
-      let after = try session.advance(
+      let change = try session.advanceReporting(
         ticket, event: EventName(event), fields: fields, note: note, actor: actor)
+      let after = change.instance
       let was = Describe(home: session.home, instance: before)
       let now = Describe(home: session.home, instance: after)
       var text = "\(after.id.rawValue): \(event): \(was.state) → \(now.state)"
       text += after.isOpen ? ", owner \(now.owner)\n" : " (closed)\n"
+      text += RuleEffectsOutput.text(change, home: session.home)
       return CommandOutput(
-        text: text, json: InstanceJSON.document(after, zone: session.home.settings.timeZone))
+        text: text, json: RuleEffectsOutput.document(change, zone: session.home.settings.timeZone))
     }
   }
 }

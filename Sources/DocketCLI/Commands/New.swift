@@ -1,6 +1,5 @@
 import ArgumentParser
 import DocketModel
-import DocketReports
 
 extension DocketCommand {
   /// `docket new WORKFLOW [--set K=V]...`: create a ticket and print its id.
@@ -18,12 +17,15 @@ extension DocketCommand {
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       let actor = try context.requireActor()
       let session = try context.openSession()
-      let instance = try session.create(WorkflowID(workflow), fields: fields, actor: actor)
+      let change = try session.createReporting(WorkflowID(workflow), fields: fields, actor: actor)
+      let instance = change.instance
       let names = Describe(home: session.home, instance: instance)
+      // stdout stays the bare id (scripts capture it); what rules did goes with the note.
       return CommandOutput(
         text: instance.id.rawValue + "\n",
-        json: InstanceJSON.document(instance, zone: session.home.settings.timeZone),
-        notes: "created \(names.title) \(instance.id.rawValue): \(names.state), owner \(names.owner)\n")
+        json: RuleEffectsOutput.document(change, zone: session.home.settings.timeZone),
+        notes: "created \(names.title) \(instance.id.rawValue): \(names.state), owner \(names.owner)\n"
+          + RuleEffectsOutput.text(change, home: session.home))
     }
   }
 }

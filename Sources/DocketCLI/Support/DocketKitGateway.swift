@@ -37,20 +37,29 @@ struct DocketKitGateway: SessionGateway {
     FieldInput(text: fields.map { ($0.name, $0.text) })
   }
 
-  func create(_ workflow: WorkflowID, fields: [FieldAssignment], actor: UserID)
-    throws(CommandFailure) -> Instance
+  func createReporting(_ workflow: WorkflowID, fields: [FieldAssignment], actor: UserID)
+    throws(CommandFailure) -> TicketChange
   {
-    try call { () throws(DocketError) in
-      try session.create(workflow, input: input(fields), actor: actor)
-    }
+    Self.change(
+      try call { () throws(DocketError) in
+        try session.createReporting(workflow, input: input(fields), actor: actor)
+      })
   }
 
-  func advance(
+  func advanceReporting(
     _ id: InstanceID, event: EventName, fields: [FieldAssignment], note: String?, actor: UserID
-  ) throws(CommandFailure) -> Instance {
-    try call { () throws(DocketError) in
-      try session.advance(id, event: event, input: input(fields), note: note, actor: actor)
-    }
+  ) throws(CommandFailure) -> TicketChange {
+    Self.change(
+      try call { () throws(DocketError) in
+        try session.advanceReporting(id, event: event, input: input(fields), note: note, actor: actor)
+      })
+  }
+
+  private static func change(_ effects: CommandEffects) -> TicketChange {
+    let started = Set(effects.started.map(\.id))
+    return TicketChange(
+      instance: effects.instance, started: effects.started, firedRules: effects.firedRules,
+      alsoChanged: effects.changed.filter { $0.id != effects.instance.id && !started.contains($0.id) })
   }
 
   func assign(_ id: InstanceID, to user: UserID, actor: UserID) throws(CommandFailure) -> Instance {

@@ -70,7 +70,12 @@ enum ErrorMapping {
   static func failure(_ refusal: Refusal) -> CommandFailure {
     let status: ExitStatus =
       refusal.isWorkflowRefusal ? .refused : refusal.code == "storage" ? .storage : .usage
-    return CommandFailure(code: refusal.code, message: refusal.message, status: status)
+    var details: [String: JSONValue] = [:]
+    if let rule = refusal.rule { details["rule"] = .string(rule.rawValue) }
+    if let cause = refusal.cause {
+      details["cause"] = .object(["code": .string(cause.code), "message": .string(cause.message)])
+    }
+    return CommandFailure(code: refusal.code, message: refusal.message, status: status, details: details)
   }
 
   /// Any session error: each kind with its contract code and exit status.

@@ -14,11 +14,13 @@ protocol SessionGateway {
   /// The time this command runs at (`--now`, `$DOCKET_NOW`, else the clock when opened).
   var now: Date { get }
 
-  func create(_ workflow: WorkflowID, fields: [FieldAssignment], actor: UserID)
-    throws(CommandFailure) -> Instance
-  func advance(
+  /// Creates a ticket; with what rules did because of it.
+  func createReporting(_ workflow: WorkflowID, fields: [FieldAssignment], actor: UserID)
+    throws(CommandFailure) -> TicketChange
+  /// Fires an event; with what rules did because of it.
+  func advanceReporting(
     _ id: InstanceID, event: EventName, fields: [FieldAssignment], note: String?, actor: UserID
-  ) throws(CommandFailure) -> Instance
+  ) throws(CommandFailure) -> TicketChange
   func assign(_ id: InstanceID, to user: UserID, actor: UserID) throws(CommandFailure) -> Instance
   func tick() throws(CommandFailure) -> [TickFiring]
   func instance(_ id: InstanceID) throws(CommandFailure) -> Instance
@@ -32,6 +34,31 @@ protocol SessionGateway {
   /// is given), declared with the types a guard is checked against.
   func evaluationScope(for id: InstanceID, actor: UserID?) throws(CommandFailure)
     -> EvaluationScope
+}
+
+extension SessionGateway {
+  func create(_ workflow: WorkflowID, fields: [FieldAssignment], actor: UserID)
+    throws(CommandFailure) -> Instance
+  {
+    try createReporting(workflow, fields: fields, actor: actor).instance
+  }
+
+  func advance(
+    _ id: InstanceID, event: EventName, fields: [FieldAssignment], note: String?, actor: UserID
+  ) throws(CommandFailure) -> Instance {
+    try advanceReporting(id, event: event, fields: fields, note: note, actor: actor).instance
+  }
+}
+
+/// A ticket a person created or advanced, as written, and what rules did because of it.
+struct TicketChange: Sendable {
+  var instance: Instance
+  /// Tickets rules started, in creation order.
+  var started: [Instance] = []
+  /// Every rule that fired, in firing order.
+  var firedRules: [RuleFiring] = []
+  /// Other tickets rules changed (not started ones), in first-changed order.
+  var alsoChanged: [Instance] = []
 }
 
 /// Variables for `docket eval`: declared types for checking, values for evaluation.
