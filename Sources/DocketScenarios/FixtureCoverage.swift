@@ -25,8 +25,15 @@ public struct FixtureCoverage: Sendable {
   }
 
   public var workflows: [WorkflowCoverage]
+  /// Rules any fixture fired, of all rules of the home.
+  public var rules: (covered: Int, total: Int) = (0, 0)
+  /// Rules no fixture fired, as `id (rules/x.yaml:3:7)`, in run order.
+  public var missedRules: [String] = []
 
   public init(home: Home, exercised: Exercised) {
+    let missed = home.rules.filter { !exercised.rules.contains($0.id) }
+    rules = (home.rules.count - missed.count, home.rules.count)
+    missedRules = missed.map { "\($0.id) (\($0.span?.description ?? $0.file))" }
     workflows = home.workflows.values.map { definition in
       let id = definition.id
       let states = definition.states.keys.map { Pair(id, $0) }
@@ -96,6 +103,10 @@ public struct FixtureCoverage: Sendable {
         text += "    deadline outcomes never reached: \(w.missedDeadlines.joined(separator: ", "))\n"
       }
     }
+    if rules.total > 0 {
+      text += "  rules: \(rules.covered)/\(rules.total) fired\n"
+      if !missedRules.isEmpty { text += "    rules never fired: \(missedRules.joined(separator: ", "))\n" }
+    }
     text += "  transitions covered: \(Self.percent(transitionPercent))\n"
     return text
   }
@@ -103,6 +114,8 @@ public struct FixtureCoverage: Sendable {
   public func json() -> JSONValue {
     .object([
       "transition_percent": .double(transitionPercent),
+      "rules": .object(["covered": .int(Int64(rules.covered)), "total": .int(Int64(rules.total))]),
+      "missed_rules": .array(missedRules.map { .string($0) }),
       "workflows": .array(
         workflows.map { w in
           .object([

@@ -64,6 +64,9 @@ public struct Exercised: Sendable, Hashable {
   public var transitions: Set<Transition> = []
   public var arrivals: Set<Arrival> = []
   public var deadlines: Set<DeadlineOutcome> = []
+  /// Rules that fired (applied or skipped), from the commands' reports and from history
+  /// entries naming a rule.
+  public var rules: Set<RuleID> = []
 
   public init() {}
 
@@ -71,6 +74,7 @@ public struct Exercised: Sendable, Hashable {
   public mutating func record(_ instances: some Sequence<Instance>) {
     for instance in instances {
       for entry in instance.history {
+        if let rule = entry.rule { rules.insert(RuleID(rule)) }
         if let to = entry.to { states.insert(Pair(instance.workflow, to)) }
         if let from = entry.from {
           transitions.insert(Transition(workflow: instance.workflow, from: from, event: entry.event))
@@ -95,6 +99,7 @@ public struct Exercised: Sendable, Hashable {
     transitions.formUnion(other.transitions)
     arrivals.formUnion(other.arrivals)
     deadlines.formUnion(other.deadlines)
+    rules.formUnion(other.rules)
   }
 }
 

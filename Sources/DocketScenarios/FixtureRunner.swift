@@ -13,6 +13,8 @@ struct FixtureRunner {
   private var tickets: [String: InstanceID] = [:]
   /// The ticket a step without `ref` acts on or checks: the last one a step touched.
   private var current: InstanceID?
+  /// Rules that fired in any step (notify-only rules leave no history to read them from).
+  private var firedRules: Set<RuleID> = []
 
   /// Runs a `wait:` as at most this many ticks (each at the next due time); a workflow whose
   /// deadlines keep re-arming at the same instant cannot hang the run.
@@ -37,6 +39,7 @@ struct FixtureRunner {
     }
     var exercised = Exercised()
     exercised.record(allTickets())
+    exercised.rules.formUnion(firedRules)
     return FixtureResult(
       name: fixture.name, path: fixture.path, span: fixture.span, failures: failures,
       stepsRun: stepsRun, exercised: exercised)
@@ -76,13 +79,16 @@ struct FixtureRunner {
   private mutating func perform(_ action: FixtureAction) throws(DocketError) {
     switch action {
     case .new(let workflow, let ref, let actor, let fields):
-      let created = try session.create(workflow, input: Self.input(fields), actor: actor)
-      if let ref { tickets[ref] = created.id }
-      current = created.id
+      let effects = try session.createReporting(workflow, input: Self.input(fields), actor: actor)
+      firedRules.formUnion(effects.firedRules.map(\.rule))
+      if let ref { tickets[ref] = effects.instance.id }
+      current = effects.instance.id
     case .advance(let ref, let event, let actor, let fields, let note):
       let id = try ticket(ref)
       current = id
-      _ = try session.advance(id, event: event, input: Self.input(fields), note: note, actor: actor)
+      let effects = try session.advanceReporting(
+        id, event: event, input: Self.input(fields), note: note, actor: actor)
+      firedRules.formUnion(effects.firedRules.map(\.rule))
     case .assign(let ref, let user, let actor):
       let id = try ticket(ref)
       current = id
@@ -97,11 +103,12 @@ struct FixtureRunner {
   /// Moves the clock to `target`, stopping at each due time on the way to tick there, so
   /// every warning and breach runs at its own instant and a breach that starts a new clock
   /// sees that clock fall due too when it falls inside the wait.
-  private func runDue(until target: Date) throws(DocketError) {
+  private mutating func runDue(until target: Date) throws(DocketError) {
     for _ in 0..<Self.tickLimit {
       guard let next = nextDue(), next <= target else { break }
       clock.set(next)
       let report = try session.tick()
+      firedRules.formUnion(report.firedRules.map(\.rule))
       // Nothing fired although something looked due: ticking again would change nothing.
       if report.firings.isEmpty && report.changed.isEmpty { break }
     }
