@@ -15,6 +15,21 @@ public struct LoadedHome: Sendable {
   public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
+/// The workflows of a home one command needs, by file stem: a command on one ticket loads its
+/// workflow and whatever rules can reach from it, not every workflow of the home. Settings,
+/// staff, calendars and rules are always loaded.
+///
+/// Loading a subset checks only what the subset holds, so it is for homes already known to
+/// be valid as a whole (DocketKit's validated-home record); `docket validate` loads everything.
+public struct HomeSubset: Sendable, Hashable {
+  /// Workflow file stems (`complaint` for `workflows/complaint.yaml`).
+  public var workflows: Set<String>
+
+  public init(workflows: Set<String>) {
+    self.workflows = workflows
+  }
+}
+
 /// Why a home could not be read at all (as opposed to definitions with problems).
 public enum HomeLoadError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The home folder does not exist or is not a folder.
@@ -38,11 +53,16 @@ public enum HomeLoader {
   ///
   /// - Throws: ``HomeLoadError`` only when `url` is not a folder; problems in files are
   ///   diagnostics in the result.
-  public static func load(home url: URL) throws(HomeLoadError) -> LoadedHome {
+  ///
+  /// - Parameter subset: only these workflow files (all when nil); see ``HomeSubset``.
+  public static func load(home url: URL, only subset: HomeSubset? = nil) throws(HomeLoadError)
+    -> LoadedHome
+  {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue
     else { throw .notAFolder(path: url.path) }
     var loading = Loading(root: url)
+    loading.subset = subset
     let settings = loading.settings()
     let staff = loading.staff()
     let calendars = CalendarDecoder.loadCalendars(
@@ -107,9 +127,11 @@ private struct Loading {
   /// Whether some workflow file could not be decoded at all; its roles are then unknown, so
   /// "no workflow declares this staff role" would be noise.
   var unloadedWorkflows = false
-  /// Stems of workflow files that could not be decoded, so rules naming them are not also
-  /// told the workflow does not exist.
+  /// Stems of workflow files that could not be decoded (or were left out of a subset), so
+  /// rules naming them are not also told the workflow does not exist.
   var unloadedStems = Set<String>()
+  /// Only these files, when a command needs part of a home (see ``HomeSubset``).
+  var subset: HomeSubset?
 
   init(root: URL) {
     self.root = root
@@ -145,6 +167,11 @@ private struct Loading {
     var out: [DecodedWorkflow] = []
     for name in files {
       let stem = (name as NSString).deletingPathExtension
+      if let subset, !subset.workflows.contains(stem) {
+        unloadedWorkflows = true
+        unloadedStems.insert(stem)
+        continue
+      }
       guard let (source, text, bytes) = read("workflows/" + name, optional: false) else {
         unloadedWorkflows = true
         unloadedStems.insert(stem)

@@ -52,6 +52,7 @@ extension DocketSession {
       }
     }
     try storeCall { () throws(StoreError) in try transaction.commit(changeset, pins: pins) }
+    committed()
     return changeset
   }
 

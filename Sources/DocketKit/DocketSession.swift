@@ -18,13 +18,21 @@ public final class DocketSession {
   /// Warnings from loading (errors would have stopped `open`), and the files they point at.
   package let warnings: DiagnosticBag
   package let sources: [String: SourceFile]
+  /// Where the home is and what its full load established, to keep after the first commit
+  /// (see `HomeLoading`).
+  private var pendingRecord: (root: String, record: ValidatedHomeRecord)?
 
   /// Loads and checks the home's definitions (contract §1) and opens its store.
   ///
+  /// - Parameter scope: what the caller will touch. Narrower than everything, the session
+  ///   may hold only the workflows that scope reaches, when an earlier command found these
+  ///   exact definition files valid (see `HomeLoading`); `home.workflows` then lacks the rest.
   /// - Throws: ``DocketError/invalidDefinitions(_:_:)`` with every diagnostic when a
   ///   definition has errors (contract §6: every command validates first).
-  public static func open(home url: URL, clock: any DocketClock) throws(DocketError) -> DocketSession {
-    let loaded = try HomeLoading.load(url)
+  public static func open(
+    home url: URL, clock: any DocketClock, scope: DefinitionScope = .everything
+  ) throws(DocketError) -> DocketSession {
+    let loaded = try HomeLoading.load(url, scope: scope)
     let home = loaded.home
     let storePath = home.settings.storePath
     let directory =
@@ -34,8 +42,17 @@ public final class DocketSession {
       directory: directory, displayRoot: storePath, timeZone: home.settings.timeZone,
       workflowsByPrefix: Self.prefixes(of: home), title: Self.titler(for: home),
       lookups: Array(home.lookups.values))
-    return DocketSession(
+    let session = DocketSession(
       home: home, store: store, clock: clock, warnings: loaded.warnings, sources: loaded.sources)
+    session.pendingRecord = loaded.record.map { (url.path, $0) }
+    return session
+  }
+
+  /// Keeps the validated-home record once the store has been written to.
+  func committed() {
+    guard let (root, record) = pendingRecord else { return }
+    pendingRecord = nil
+    record.write(home: root)
   }
 
   /// A session over definitions already loaded and any store: fixtures use an

@@ -10,16 +10,49 @@ import Foundation
 enum HomeLoading {
   struct Loaded {
     var home: Home
-    /// Warnings only: a home with errors does not load.
+    /// Warnings only: a home with errors does not load. Empty when only part of the home
+    /// was loaded (warnings are for `validate`, which loads everything).
     var warnings: DiagnosticBag
     var sources: [String: SourceFile]
+    /// A record of this full, clean load, for the session to keep once it has written to
+    /// the store (never before: a refused or read-only command changes no file).
+    var record: ValidatedHomeRecord? = nil
   }
 
-  /// Loads and checks every definition of the home at `url`.
+  /// Loads and checks the definitions of the home at `url` that a command in `scope` needs.
+  ///
+  /// With a narrower scope than everything, and a ``ValidatedHomeRecord`` whose fingerprint
+  /// matches the files as they are now, only the workflows the scope reaches are decoded
+  /// (with settings, staff, calendars and rules); the rest of the home is known to be valid
+  /// because these exact files were checked by an earlier command. Otherwise everything is
+  /// loaded and checked, and the result carries a record for the session to keep.
   ///
   /// - Throws: ``DocketError/invalidDefinitions(_:_:)`` with every diagnostic when any is an
   ///   error; ``DocketError/usage(_:)`` when `url` is not a home folder.
-  static func load(_ url: URL) throws(DocketError) -> Loaded {
+  static func load(_ url: URL, scope: DefinitionScope = .everything) throws(DocketError) -> Loaded {
+    guard scope != .everything else { return try loadAll(url) }
+    let root = url.path
+    let fingerprint = DefinitionFingerprint.read(home: root)
+    if let record = ValidatedHomeRecord.read(home: root), record.key == fingerprint.key,
+      let needed = record.workflows(for: scope, home: root),
+      let part = try? HomeLoader.load(home: url, only: HomeSubset(workflows: Set(needed.map(\.rawValue)))),
+      !part.hasErrors,
+      part.home.workflows.count == needed.count,
+      fingerprint.covers(part.sources, workflowDigests: workflowDigests(part.home))
+    {
+      return Loaded(home: part.home, warnings: DiagnosticBag(), sources: part.sources)
+    }
+    var loaded = try loadAll(url)
+    if loaded.home.settings.storePath == "data",
+      fingerprint.covers(loaded.sources, workflowDigests: workflowDigests(loaded.home))
+    {
+      loaded.record = ValidatedHomeRecord(key: fingerprint.key, home: loaded.home)
+    }
+    return loaded
+  }
+
+  /// Loads and checks every definition of the home at `url`.
+  private static func loadAll(_ url: URL) throws(DocketError) -> Loaded {
     let loaded: LoadedHome
     do {
       loaded = try HomeLoader.load(home: url)
@@ -28,6 +61,13 @@ enum HomeLoading {
     }
     guard !loaded.hasErrors else { throw .invalidDefinitions(loaded.diagnostics, loaded.sources) }
     return Loaded(home: loaded.home, warnings: loaded.diagnostics, sources: loaded.sources)
+  }
+
+  /// Each workflow's definition digest (of its file's bytes) by home-relative path.
+  private static func workflowDigests(_ home: Home) -> [String: String] {
+    Dictionary(
+      home.workflows.values.map { ($0.path, $0.digest) },
+      uniquingKeysWith: { a, _ in a })
   }
 
   /// Decodes a kept copy of an older workflow version, or nil when it no longer decodes

@@ -77,12 +77,12 @@ struct LookupRepairTests {
     let s = lookupStore(folder)
     try commit(s, [keyed(1, customer: "张三", category: "noise")])
     // As if a rebuild had been killed after clearing the buckets.
-    try FileManager.default.removeItem(atPath: folder.path + "/index/lookups/by_customer")
-    try FileManager.default.createDirectory(atPath: folder.path + "/index/lookups/by_customer", withIntermediateDirectories: true)
+    try FileManager.default.removeItem(atPath: folder.path + "/index/lookups/complaint/by_customer")
+    try FileManager.default.createDirectory(atPath: folder.path + "/index/lookups/complaint/by_customer", withIntermediateDirectories: true)
     let tx = try s.beginRead()
     defer { tx.end() }
     #expect(try tx.lookup(byCustomer, key: ["张三"]).map(\.id) == ["CMP-000001"])
-    #expect(FileManager.default.fileExists(atPath: folder.path + "/index/lookups/by_customer/signature"))
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/index/lookups/complaint/by_customer/signature"))
   }
 
   @Test func aChangedDefinitionIsNeverAnsweredFromTheOldIndex() throws {
@@ -120,18 +120,37 @@ struct LookupRepairTests {
     #expect(try tx.lookup(byCustomer, key: ["李四"]).map(\.id) == ["CMP-000001"])
   }
 
+  @Test func aSessionThatLoadedOtherWorkflowsLeavesTheseLookupsAlone() throws {
+    let folder = try ScratchFolder()
+    defer { folder.cleanUp() }
+    let revisitsOf = LookupDefinition(name: "revisits_of", workflow: "revisit", keys: [customerField])
+    try commit(lookupStore(folder, lookups: [byCustomer, revisitsOf]), [keyed(1, customer: "张三", category: nil)])
+    let signature = folder.path + "/index/lookups/complaint/by_customer/signature"
+    #expect(FileManager.default.fileExists(atPath: signature))
+    // A command that loaded only the revisit workflow (and so only its lookups) writes a revisit.
+    let revisit = Instance(
+      id: "REV-000001", workflow: "revisit", version: 1, digest: "sha256:rev", state: "pending",
+      fields: ["customer": "张三"], createdAt: t0)
+    try commit(lookupStore(folder, lookups: [revisitsOf]), [revisit])
+    #expect(FileManager.default.fileExists(atPath: signature))
+    let tx = try lookupStore(folder, lookups: [byCustomer, revisitsOf]).beginRead()
+    defer { tx.end() }
+    #expect(try tx.lookup(revisitsOf, key: ["张三"]).map(\.id) == ["REV-000001"])
+    #expect(try tx.lookup(byCustomer, key: ["张三"]).map(\.id) == ["CMP-000001"])
+  }
+
   @Test func reindexRebuildsEveryLookupAndDropsUndeclaredOnes() throws {
     let folder = try ScratchFolder()
     defer { folder.cleanUp() }
     let s = lookupStore(folder)
     try commit(s, [keyed(1, customer: "张三", category: "noise"), keyed(2, customer: "李四", category: nil)])
-    let stray = folder.path + "/index/lookups/old_lookup"
+    let stray = folder.path + "/index/lookups/complaint/old_lookup"
     try FileManager.default.createDirectory(atPath: stray, withIntermediateDirectories: true)
     try Data("docket-lookup\t1\t1024\n".utf8).write(to: URL(fileURLWithPath: stray + "/signature"))
-    try FileManager.default.removeItem(atPath: folder.path + "/index/lookups/complaints_of")
+    try FileManager.default.removeItem(atPath: folder.path + "/index/lookups/complaint/complaints_of")
     #expect(try s.rebuildIndex().isEmpty)
     #expect(!FileManager.default.fileExists(atPath: stray))
-    #expect(FileManager.default.fileExists(atPath: folder.path + "/index/lookups/complaints_of/signature"))
+    #expect(FileManager.default.fileExists(atPath: folder.path + "/index/lookups/complaint/complaints_of/signature"))
     try expectIndexAgreesWithScan(s, complaintsOf, keys: Self.grid)
   }
 

@@ -78,5 +78,5 @@ struct SplitMix64: RandomNumberGenerator {
 func bucketPath(_ folder: ScratchFolder, _ store: FileInstanceStore, _ lookup: LookupDefinition, _ key: [JSONValue]) -> String {
   let text = LookupKey.text(LookupKey.canonical(key))
   return folder.path + "/"
-    + LookupIndex.relativeBucket(lookup.name, LookupKey.bucket(of: text, count: store.lookupBucketCount))
+    + LookupIndex.relativeBucket(lookup, LookupKey.bucket(of: text, count: store.lookupBucketCount))
 }

@@ -18,7 +18,7 @@ extension DocketCommand {
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       let actor = try context.requireActor()
       let ticket = try TicketID.parse(id)
-      let session = try context.openSession()
+      let session = try context.openSession(for: .ticket(ticket))
       let before = try session.instance(ticket)
       let change = try session.advanceReporting(
         ticket, event: EventName(event), fields: fields, note: note, actor: actor)

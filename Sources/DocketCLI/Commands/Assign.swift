@@ -15,7 +15,7 @@ extension DocketCommand {
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       let actor = try context.requireActor()
       let ticket = try TicketID.parse(id)
-      let session = try context.openSession()
+      let session = try context.openSession(for: .ticket(ticket))
       let after = try session.assign(ticket, to: UserID(to), actor: actor)
       let names = Describe(home: session.home, instance: after)
       return CommandOutput(

@@ -13,7 +13,7 @@ extension DocketCommand {
 
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       let ticket = try TicketID.parse(id)
-      let session = try context.openSession()
+      let session = try context.openSession(for: .ticket(ticket))
       let instance = try session.instance(ticket)
       let view = HistoryView(
         instance: instance, definition: session.home.definition(for: instance),

@@ -16,7 +16,7 @@ extension DocketCommand {
 
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       let actor = try context.requireActor()
-      let session = try context.openSession()
+      let session = try context.openSession(for: .workflow(WorkflowID(workflow)))
       let change = try session.createReporting(WorkflowID(workflow), fields: fields, actor: actor)
       let instance = change.instance
       let names = Describe(home: session.home, instance: instance)

@@ -14,7 +14,7 @@ extension DocketCommand {
 
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       let ticket = try TicketID.parse(id)
-      let session = try context.openSession()
+      let session = try context.openSession(for: .ticket(ticket))
       try context.checkActor(in: session.home)
       let instance = try session.instance(ticket)
       let choices = try context.options.actor.map { actor throws(CommandFailure) in

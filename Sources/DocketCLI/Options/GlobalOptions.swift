@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocketKit
 import DocketModel
 import Foundation
 
@@ -61,4 +62,6 @@ struct ResolvedOptions: Sendable, Equatable {
   /// Nil means the system clock.
   var now: Date?
   var json: Bool
+  /// The definitions the command needs (set by the command, not by a flag).
+  var definitions: DefinitionScope = .everything
 }

@@ -1,3 +1,4 @@
+import DocketKit
 import DocketModel
 import DocketReports
 import Foundation
@@ -11,8 +12,14 @@ struct CommandContext {
   /// Opens the home at `options.home`; replaced in tests.
   var open: (ResolvedOptions) throws(CommandFailure) -> any SessionGateway
 
-  func openSession() throws(CommandFailure) -> any SessionGateway {
-    try open(options)
+  /// Opens the home. A command on one ticket or workflow names it, so an unchanged home
+  /// that an earlier command validated is loaded only as far as that needs.
+  func openSession(for scope: DefinitionScope = .everything) throws(CommandFailure)
+    -> any SessionGateway
+  {
+    var options = options
+    options.definitions = scope
+    return try open(options)
   }
 
   /// The acting user, or a usage failure saying how to name one.

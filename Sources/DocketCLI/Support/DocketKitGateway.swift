@@ -22,7 +22,8 @@ struct DocketKitGateway: SessionGateway {
       throw .usage("the home folder \(options.home.path) does not exist (--home or DOCKET_HOME)")
     }
     do {
-      let session = try DocketSession.open(home: options.home, clock: clock)
+      let session = try DocketSession.open(
+        home: options.home, clock: clock, scope: options.definitions)
       return DocketKitGateway(session: session, now: clock.now())
     } catch {
       throw ErrorMapping.failure(error)

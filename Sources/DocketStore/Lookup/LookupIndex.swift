@@ -2,7 +2,7 @@ import DocketModel
 import Foundation
 
 /// The lookup indexes of a ``FileInstanceStore`` as one transaction sees them: per declared
-/// lookup, `index/lookups/<name>/` holds up to 1,024 bucket files (``LookupBucket``) and a
+/// lookup, `index/lookups/<workflow>/<name>/` holds up to 1,024 bucket files (``LookupBucket``) and a
 /// `signature` written last by a build.
 ///
 /// A query hashes the key to one bucket and reads that file only (a few kilobytes at 100,000
@@ -23,17 +23,22 @@ final class LookupIndex {
   private var checked: Set<String> = []
   /// Answers given in this transaction, by lookup name and key text; cleared by a commit.
   private var answers: [String: [LookupEntry]] = [:]
-  private var swept = false
+  /// Workflows whose folder this transaction has cleared of undeclared lookups.
+  private var swept: Set<WorkflowID> = []
 
   init(transaction: FileStoreTransaction) { self.transaction = transaction }
 
   private func path(_ relative: String) -> String { store.root + "/" + relative }
 
-  static func relativeFolder(_ name: String) -> String { "\(folder)/\(name)" }
+  static func relativeFolder(_ workflow: WorkflowID) -> String { "\(folder)/\(workflow.rawValue)" }
 
-  static func relativeBucket(_ name: String, _ bucket: Int) -> String {
+  static func relativeFolder(_ lookup: LookupDefinition) -> String {
+    "\(relativeFolder(lookup.workflow))/\(lookup.name)"
+  }
+
+  static func relativeBucket(_ lookup: LookupDefinition, _ bucket: Int) -> String {
     let hex = String(bucket, radix: 16)
-    return "\(folder)/\(name)/\(String(repeating: "0", count: max(0, 3 - hex.count)))\(hex).log"
+    return "\(relativeFolder(lookup))/\(String(repeating: "0", count: max(0, 3 - hex.count)))\(hex).log"
   }
 
   /// Buckets are fixed in number (``FileInstanceStore/lookupBucketCount``), so a commit
@@ -48,7 +53,7 @@ final class LookupIndex {
   /// The declared lookup this definition is, when the store keeps an index for it.
   private func indexed(_ lookup: LookupDefinition) -> LookupDefinition? {
     guard let declared = store.lookups[lookup.name], FileInstanceStore.isSafeName(lookup.name),
-      declared.indexSignature == lookup.indexSignature
+      FileInstanceStore.isSafeName(lookup.workflow.rawValue), declared.indexSignature == lookup.indexSignature
     else { return nil }
     return declared
   }
@@ -65,7 +70,7 @@ final class LookupIndex {
     let cacheKey = lookup.name + "\n" + String(decoding: text, as: UTF8.self)
     if let cached = answers[cacheKey] { return cached }
     try ensureValid(lookup)
-    let relative = Self.relativeBucket(lookup.name, LookupKey.bucket(of: text, count: bucketCount))
+    let relative = Self.relativeBucket(lookup, LookupKey.bucket(of: text, count: bucketCount))
     var result: [LookupEntry]? = nil
     for attempt in 0..<2 {
       if attempt > 0 { try rebuild([lookup]) }
@@ -95,7 +100,7 @@ final class LookupIndex {
   /// Rebuilds the lookup unless its signature says its index is whole and current.
   private func ensureValid(_ lookup: LookupDefinition) throws(StoreError) {
     guard !checked.contains(lookup.name) else { return }
-    let signature = try? FileSystem.read(path(Self.relativeFolder(lookup.name) + "/signature"))
+    let signature = try? FileSystem.read(path(Self.relativeFolder(lookup) + "/signature"))
     if signature != signatureText(lookup) { try rebuild([lookup]) }
     checked.insert(lookup.name)
   }
@@ -109,7 +114,7 @@ final class LookupIndex {
   func changes(
     for instances: [Instance], previous: (InstanceID) -> Instance?
   ) throws(StoreError) -> (puts: [Journal.Put], appends: [Journal.Append]) {
-    try sweepUndeclared()
+    for workflow in Set(instances.map(\.workflow)) { try sweepUndeclared(in: workflow) }
     var lines: [String: [UInt8]] = [:]
     var order: [String] = []
     func add(_ relative: String, _ line: [UInt8]) {
@@ -119,17 +124,17 @@ final class LookupIndex {
     for instance in instances {
       guard let lookups = store.lookupsByWorkflow[instance.workflow] else { continue }
       let before = previous(instance.id)
-      for lookup in lookups {
+      for lookup in lookups where indexed(lookup) != nil {
         guard let entry = lookup.canonicalEntry(instance) else { continue }
         let old = before.flatMap(lookup.canonicalEntry)
         if old == entry { continue }
         try ensureValid(lookup)
         let text = LookupKey.text(entry.key)
         let bucket = LookupKey.bucket(of: text, count: bucketCount)
-        add(Self.relativeBucket(lookup.name, bucket), LookupBucket.encode(entry, keyText: text))
+        add(Self.relativeBucket(lookup, bucket), LookupBucket.encode(entry, keyText: text))
         if let old {
           let oldBucket = LookupKey.bucket(of: LookupKey.text(old.key), count: bucketCount)
-          if oldBucket != bucket { add(Self.relativeBucket(lookup.name, oldBucket), LookupBucket.encodeRemoval(instance.id)) }
+          if oldBucket != bucket { add(Self.relativeBucket(lookup, oldBucket), LookupBucket.encodeRemoval(instance.id)) }
         }
       }
     }
@@ -159,15 +164,20 @@ final class LookupIndex {
   /// Forgets the answers after a commit changed the buckets.
   func invalidate() { answers = [:] }
 
-  /// Removes the index of every lookup the store was not told about: nothing maintains it
-  /// any more, so it must not be trusted if the lookup is declared again.
-  private func sweepUndeclared() throws(StoreError) {
-    guard !swept else { return }
-    swept = true
-    guard FileSystem.exists(path(Self.folder)) else { return }
-    if store.lookups.isEmpty { return try removeTree(Self.folder) }
-    for name in (try? FileSystem.list(path(Self.folder))) ?? [] where store.lookups[name] == nil {
-      try removeTree(Self.relativeFolder(name))
+  /// Before a commit changes tickets of `workflow`, removes the index of every lookup on it
+  /// that the store was not told about: the commit will not maintain it, so it must not be
+  /// trusted if the lookup is declared again. (Indexes live under their workflow's folder,
+  /// so a session that loaded only some workflows leaves the others' lookups alone.)
+  private func sweepUndeclared(in workflow: WorkflowID) throws(StoreError) {
+    guard swept.insert(workflow).inserted, FileInstanceStore.isSafeName(workflow.rawValue) else { return }
+    let relative = Self.relativeFolder(workflow)
+    let declared = Set((store.lookupsByWorkflow[workflow] ?? []).map(\.name))
+    if declared.isEmpty {
+      if FileSystem.exists(path(relative)) { try removeTree(relative) }
+      return
+    }
+    for name in (try? FileSystem.list(path(relative))) ?? [] where !declared.contains(name) {
+      try removeTree(relative + "/" + name)
     }
   }
 
@@ -195,14 +205,14 @@ final class LookupIndex {
   /// (synced), the signature last, so a build a crash interrupts is rebuilt, never trusted.
   func write(_ builder: LookupBuilder) throws(StoreError) {
     try transaction.upgrade()
-    for (n, lookup) in builder.lookups.enumerated() where FileInstanceStore.isSafeName(lookup.name) {
-      let relative = Self.relativeFolder(lookup.name)
+    for (n, lookup) in builder.lookups.enumerated() where indexed(lookup) != nil {
+      let relative = Self.relativeFolder(lookup)
       try removeTree(relative)
       do {
         try FileSystem.makeDirectories(path(relative))
         var written: [String] = []
         for (bucket, bytes) in builder.buckets[n].sorted(by: { $0.key < $1.key }) {
-          let file = path(Self.relativeBucket(lookup.name, bucket))
+          let file = path(Self.relativeBucket(lookup, bucket))
           try FileSystem.write(file, bytes, sync: false)
           written.append(file)
         }
@@ -223,8 +233,14 @@ final class LookupIndex {
 
   /// `docket reindex`: every declared lookup from `builder`, and no undeclared one.
   func replaceAll(with builder: LookupBuilder) throws(StoreError) {
-    swept = false
-    try sweepUndeclared()
+    for name in (try? FileSystem.list(path(Self.folder))) ?? [] {
+      swept.remove(WorkflowID(name))
+      if FileInstanceStore.isSafeName(name) {
+        try sweepUndeclared(in: WorkflowID(name))
+      } else {
+        try removeTree(Self.folder + "/" + name)
+      }
+    }
     try write(builder)
   }
 

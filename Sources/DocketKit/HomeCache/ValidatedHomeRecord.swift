@@ -1,0 +1,114 @@
+import DocketModel
+import DocketStore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What a full load of a home established, kept so the next command on an unchanged home can
+/// load only the workflows it needs: that the definitions with this fingerprint have no
+/// errors, which workflow each id prefix belongs to, and which workflows each one reaches.
+///
+/// Kept in `data/cache/validated-home` (only for homes whose store is the default `data/`),
+/// a derived file: deleting it costs one full load. Written without `fsync`: a torn or stale
+/// record fails to parse or to match and is simply rewritten. Contract §6 still holds: every
+/// command validates the definitions, either by checking them or by finding a record that
+/// says these exact files (same contents, same executable) were checked and had no errors.
+struct ValidatedHomeRecord: Sendable, Equatable {
+  /// ``DefinitionFingerprint/key`` of the home when it was validated.
+  var key: String
+  /// Id prefix -> workflow, for every workflow.
+  var workflowsByPrefix: [String: WorkflowID]
+  /// Workflow -> the workflows a command on it needs (itself included).
+  var reach: [WorkflowID: Set<WorkflowID>]
+
+  static let header = "docket validated home 1"
+  static let relativePath = "data/cache/validated-home"
+
+  init(key: String, home: Home) {
+    self.key = key
+    workflowsByPrefix = Dictionary(
+      home.workflows.values.map { ($0.prefix, $0.id) }, uniquingKeysWith: { a, _ in a })
+    reach = WorkflowReach.groups(in: home)
+  }
+
+  init(key: String, workflowsByPrefix: [String: WorkflowID], reach: [WorkflowID: Set<WorkflowID>]) {
+    self.key = key
+    self.workflowsByPrefix = workflowsByPrefix
+    self.reach = reach
+  }
+
+  /// The workflows a command in `scope` on the home at `root` needs, or nil when the record
+  /// cannot say: the scope is everything, names a workflow or prefix it does not know, or the
+  /// ticket's file is not where its prefix says (a ticket kept from before a prefix changed,
+  /// or no such ticket: the store then searches every workflow's folder, so load them all).
+  func workflows(for scope: DefinitionScope, home root: String) -> Set<WorkflowID>? {
+    switch scope {
+    case .everything:
+      return nil
+    case .workflow(let w):
+      return reach[w]
+    case .ticket(let id):
+      guard id.isWellFormed, let prefix = id.prefix, let w = workflowsByPrefix[prefix],
+        FileSystem.exists("\(root)/data/instances/\(w.rawValue)/\(id.rawValue).json")
+      else { return nil }
+      return reach[w]
+    }
+  }
+
+  /// One line per workflow, `workflow ID PREFIX REACHED,…`, after the header and the key.
+  func encoded() -> [UInt8] {
+    var text = Self.header + "\nkey " + key + "\n"
+    let prefixes = Dictionary(workflowsByPrefix.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    for (id, reached) in reach.sorted(by: { $0.key < $1.key }) {
+      let others = reached.map(\.rawValue).sorted().joined(separator: ",")
+      text += "workflow \(id.rawValue) \(prefixes[id] ?? "-") \(others)\n"
+    }
+    return Array(text.utf8)
+  }
+
+  /// The record in `bytes`, or nil when it is not one (any damage means "no record").
+  static func decode(_ bytes: [UInt8]) -> ValidatedHomeRecord? {
+    let lines = String(decoding: bytes, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    guard lines.count >= 3, lines[0] == header, lines[1].hasPrefix("key "), lines.last == ""
+    else { return nil }
+    var prefixes: [String: WorkflowID] = [:]
+    var reach: [WorkflowID: Set<WorkflowID>] = [:]
+    for line in lines[2..<(lines.count - 1)] {
+      let parts = line.split(separator: " ")
+      guard parts.count == 4, parts[0] == "workflow" else { return nil }
+      let id = WorkflowID(String(parts[1]))
+      if parts[2] != "-" { prefixes[String(parts[2])] = id }
+      reach[id] = Set(parts[3].split(separator: ",").map { WorkflowID(String($0)) })
+    }
+    return ValidatedHomeRecord(
+      key: String(lines[1].dropFirst("key ".count)), workflowsByPrefix: prefixes, reach: reach)
+  }
+
+  /// The record kept for the home at `root`, if any.
+  static func read(home root: String) -> ValidatedHomeRecord? {
+    (try? FileSystem.read(root + "/" + relativePath)).flatMap(decode)
+  }
+
+  /// Keeps this record for the home at `root`; best effort (a read-only home just stays
+  /// uncached). Only where `data/` exists: the session writes it after a commit.
+  func write(home root: String) {
+    let data = root + "/data"
+    guard FileSystem.exists(data) else { return }
+    let folder = data + "/cache"
+    let path = root + "/" + Self.relativePath
+    let temporary = "\(folder)/.validated-home.\(getpid()).tmp"
+    do {
+      try FileSystem.makeDirectories(folder)
+      try FileSystem.write(temporary, encoded(), sync: false)
+      try FileSystem.rename(temporary, path)
+    } catch {
+      try? FileSystem.remove(temporary)
+    }
+  }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+
+@testable import DocketKit
+
+/// A session on one ticket loads only the workflows it needs when an earlier command found
+/// these exact definition files valid, and notices any change to them.
+@Suite("The validated-home record")
+struct ValidatedHomeTests {
+  typealias Home = BundledHomeTests
+
+  /// A scratch bundled home with one complaint committed (so `data/` and the record exist).
+  static func homeWithTicket() throws -> (URL, InstanceID) {
+    let home = try Home.scratchHome()
+    let session = try DocketSession.open(home: home, clock: Home.now, scope: .workflow("complaint"))
+    let ticket = try session.create("complaint", input: Home.complaint, actor: "li.wei")
+    return (home, ticket.id)
+  }
+
+  static func edit(_ home: URL, _ path: String, _ change: (String) -> String) throws {
+    let file = home.appendingPathComponent(path)
+    try change(try String(contentsOf: file, encoding: .utf8)).write(
+      to: file, atomically: false, encoding: .utf8)
+  }
+
+  static func recordText(_ home: URL) -> String? {
+    try? String(contentsOf: home.appendingPathComponent("data/cache/validated-home"), encoding: .utf8)
+  }
+
+  @Test func aCommitKeepsARecordAndTheNextCommandLoadsOnlyItsWorkflow() throws {
+    let (home, id) = try Self.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    #expect(Self.recordText(home)?.contains("workflow complaint CMP complaint") == true)
+    let session = try DocketSession.open(home: home, clock: Home.now, scope: .ticket(id))
+    #expect(Array(session.home.workflows.keys) == ["complaint"])
+    let advanced = try session.advance(id, event: "accept", input: .none, note: nil, actor: "li.wei")
+    #expect(advanced.state == "handling")
+    // Home-wide commands always load everything.
+    #expect(try DocketSession.open(home: home, clock: Home.now).home.workflows.count > 1)
+  }
+
+  @Test func aPartLoadGivesEachWorkflowItHoldsTheSameRulesAsAFullLoad() throws {
+    let (home, _) = try Self.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let full = try DocketSession.open(home: home, clock: Home.now).home
+    #expect(!full.rules.isEmpty)
+    func summary(_ rules: [RuleDefinition], for workflow: WorkflowID) -> [String] {
+      rules.compactMap { rule in
+        rule.bodies[workflow].map {
+          "\(rule.id) \(rule.trigger) \($0.condition?.source ?? "-") \($0.actions.count)"
+        }
+      }
+    }
+    var partial = 0
+    for workflow in full.workflows.keys {
+      let part = try DocketSession.open(home: home, clock: Home.now, scope: .workflow(workflow)).home
+      if part.workflows.count < full.workflows.count { partial += 1 }
+      #expect(part.workflows[workflow] != nil)
+      for loaded in part.workflows.keys {
+        #expect(summary(part.rules, for: loaded) == summary(full.rules, for: loaded), "\(loaded)")
+      }
+      #expect(Array(part.lookups.keys) == Array(full.lookups.keys))
+    }
+    #expect(partial == full.workflows.count)
+  }
+
+  @Test func anEditOfTheSameSizeIsSeenByTheNextCommand() throws {
+    let (home, id) = try Self.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    // Same byte count, so only the contents tell the files apart.
+    try Self.edit(home, "workflows/complaint.yaml") {
+      $0.replacingOccurrences(of: "label: 处理中", with: "label: 办理中")
+    }
+    let session = try DocketSession.open(home: home, clock: Home.now, scope: .ticket(id))
+    #expect(session.home.workflows["complaint"]?.states["handling"]?.label == "办理中")
+  }
+
+  @Test(arguments: ["workflows/complaint.yaml", "workflows/repair.yaml", "staff.yaml"])
+  func anInvalidEditAnywhereStopsACommandOnOneTicket(path: String) throws {
+    let (home, id) = try Self.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    try Self.edit(home, path) { $0 + "\nunknown_key_added_by_test: 1\n" }
+    #expect {
+      try DocketSession.open(home: home, clock: Home.now, scope: .ticket(id))
+    } throws: { error in
+      guard case .invalidDefinitions(let bag, _)? = error as? DocketError else { return false }
+      return bag.hasErrors && (error as? DocketError)?.exitStatus == 3
+    }
+  }
+
+  @Test func aNewDefinitionFileIsChecked() throws {
+    let (home, id) = try Self.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    try "workflow: other\nversion: 0\n".write(
+      to: home.appendingPathComponent("workflows/other.yaml"), atomically: false, encoding: .utf8)
+    #expect(throws: DocketError.self) {
+      try DocketSession.open(home: home, clock: Home.now, scope: .ticket(id))
+    }
+  }
+
+  @Test func aDamagedRecordMeansAFullLoad() throws {
+    let (home, id) = try Self.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    try "docket validated home 1\nkey sha256:0\nworkflow complaint".write(
+      to: home.appendingPathComponent("data/cache/validated-home"), atomically: false,
+      encoding: .utf8)
+    let session = try DocketSession.open(home: home, clock: Home.now, scope: .ticket(id))
+    #expect(session.home.workflows.count > 1)
+  }
+
+  @Test func aRefusedCommandWritesNoRecord() throws {
+    let (home, id) = try Self.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let record = home.appendingPathComponent("data/cache/validated-home")
+    try FileManager.default.removeItem(at: record)
+    let session = try DocketSession.open(home: home, clock: Home.now, scope: .ticket(id))
+    #expect(throws: DocketError.self) {
+      try session.advance(id, event: "no_such_event", input: .none, note: nil, actor: "li.wei")
+    }
+    #expect(!FileManager.default.fileExists(atPath: record.path))
+  }
+
+  @Test func aTicketOutsideItsPrefixFolderLoadsEverything() throws {
+    let (home, _) = try Self.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let session = try DocketSession.open(home: home, clock: Home.now, scope: .ticket("CMP-999999"))
+    #expect(session.home.workflows.count > 1)
+  }
+
+  @Test func theRecordRoundTrips() {
+    let record = ValidatedHomeRecord(
+      key: "sha256:ab", workflowsByPrefix: ["REP": "repair", "RVT": "revisit"],
+      reach: ["repair": ["repair", "revisit"], "revisit": ["repair", "revisit"]])
+    #expect(ValidatedHomeRecord.decode(record.encoded()) == record)
+    #expect(ValidatedHomeRecord.decode(Array("docket validated home 2\nkey x\n".utf8)) == nil)
+  }
+}
+
+/// Which workflows a command on one ticket needs.
+@Suite("Workflow reach")
+struct WorkflowReachTests {
+  static func home() throws -> DocketModel.Home {
+    let url = try BundledHomeTests.scratchHome()
+    defer { try? FileManager.default.removeItem(at: url) }
+    var home = try DocketSession.open(home: url, clock: BundledHomeTests.now).home
+    home.rules = []
+    home.lookups = [:]
+    return home
+  }
+
+  static func rule(_ id: String, on workflow: WorkflowID, _ actions: [ActionDefinition]) -> RuleDefinition {
+    RuleDefinition(
+      id: RuleID(id), trigger: .transition, bodies: [workflow: RuleBody(actions: actions)],
+      file: "rules/test.yaml")
+  }
+
+  @Test func withoutRulesEachWorkflowStandsAlone() throws {
+    let groups = WorkflowReach.groups(in: try Self.home())
+    #expect(groups["complaint"] == ["complaint"])
+    #expect(groups["repair"] == ["repair"])
+  }
+
+  @Test func startingATicketJoinsBothWorkflowsBothWays() throws {
+    var home = try Self.home()
+    home.rules = [
+      Self.rule("r", on: "repair", [.start(StartDefinition(workflow: "revisit", fields: []), span: nil)])
+    ]
+    let groups = WorkflowReach.groups(in: home)
+    #expect(groups["repair"] == ["repair", "revisit"])
+    #expect(groups["revisit"] == ["repair", "revisit"])
+    #expect(groups["complaint"] == ["complaint"])
+  }
+
+  @Test func firingOnAParentOrChildrenReachesEverything() throws {
+    var home = try Self.home()
+    home.rules = [Self.rule("r", on: "revisit", [.fire("close", target: .parent, span: nil)])]
+    let groups = WorkflowReach.groups(in: home)
+    #expect(groups["complaint"]?.count == home.workflows.count)
+  }
+
+  @Test func aLookupJoinsItsWorkflowToEveryWorkflowWithRules() throws {
+    var home = try Self.home()
+    home.rules = [Self.rule("r", on: "complaint", [.assign("supervisor", span: nil)])]
+    home.lookups = ["repairs_of": LookupDefinition(name: "repairs_of", workflow: "repair", keys: [])]
+    let groups = WorkflowReach.groups(in: home)
+    #expect(groups["complaint"] == ["complaint", "repair"])
+    #expect(groups["survey"] == ["survey"])
+  }
+}
