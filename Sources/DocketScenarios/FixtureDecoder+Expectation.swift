@@ -17,7 +17,7 @@ extension FixtureDecoder {
   static let deadlineStates = ["running", "paused", "met", "breached"]
   static let errorCodes = [
     "not_permitted", "guard_failed", "missing_fields", "invalid_value", "unknown_event",
-    "no_branch", "final_state", "unknown_id", "unknown_workflow", "unknown_user",
+    "no_branch", "final_state", "unknown_id", "unknown_workflow", "unknown_user", "rule_failed",
   ]
 
   /// Reads `expect:`, checking state, field and deadline names against the workflow of the
