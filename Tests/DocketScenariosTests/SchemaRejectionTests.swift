@@ -41,9 +41,26 @@ struct SchemaRejectionTests {
         expect: { state: todo }
     """
 
+  static let rules = """
+    rules:
+      - id: tell-worker
+        on: created
+        workflow: task
+        then:
+          - notify: [worker]
+            message: 新任务
+    """
+
+  static let calendar = """
+    calendar: office
+    timezone: Asia/Shanghai
+    week:
+      mon-fri: [09:00-12:00, 13:00-18:00]
+    """
+
   struct Sample: Sendable, CustomTestStringConvertible {
     var name: String
-    /// workflow, staff, settings or fixture.
+    /// workflow, rule, staff, settings, calendar or fixture.
     var kind: String
     var text: String
     /// The id `docket validate` reports.
@@ -53,9 +70,10 @@ struct SchemaRejectionTests {
     var testDescription: String { name }
   }
 
+  /// `text` with `old` replaced; a sample whose `old` is not there stays valid, so its
+  /// "validate refuses it" expectation fails and names it.
   static func mutate(_ text: String, _ old: String, _ new: String) -> String {
-    precondition(text.contains(old), "sample text must contain \(old)")
-    return text.replacingOccurrences(of: old, with: new)
+    text.replacingOccurrences(of: old, with: new)
   }
 
   static let samples: [Sample] = [
@@ -91,6 +109,20 @@ struct SchemaRejectionTests {
       name: "out of range: rule_depth_limit", kind: "settings", text: "rule_depth_limit: 0\n",
       diagnostic: "wrong_type", schemaSays: "0 is less than the minimum of 1"),
     Sample(
+      name: "bad enum: a rule's trigger", kind: "rule", text: mutate(rules, "on: created", "on: changed"),
+      diagnostic: "unknown_trigger", schemaSays: "'changed' is not one of"),
+    Sample(
+      name: "unknown key in a rule", kind: "rule", text: mutate(rules, "workflow: task", "workflw: task"),
+      diagnostic: "unknown_key", schemaSays: "'workflw' was unexpected"),
+    Sample(
+      name: "missing key: a calendar's week", kind: "calendar",
+      text: mutate(calendar, "week:\n  mon-fri: [09:00-12:00, 13:00-18:00]", ""), diagnostic: "missing_key",
+      schemaSays: "'week' is a required property"),
+    Sample(
+      name: "a malformed working interval", kind: "calendar",
+      text: mutate(calendar, "13:00-18:00", "13:00~18:00"), diagnostic: "invalid_interval",
+      schemaSays: "does not match"),
+    Sample(
       name: "unknown key in a fixture step", kind: "fixture",
       text: mutate(fixture, "    expect:", "    expct:"), diagnostic: "unknown_key",
       schemaSays: "'expct' was unexpected"),
@@ -106,6 +138,8 @@ struct SchemaRejectionTests {
     try home.write("workflows/task.yaml", sample.kind == "workflow" ? sample.text : workflow)
     try home.write("staff.yaml", sample.kind == "staff" ? sample.text : staff)
     if sample.kind == "settings" { try home.write("docket.yaml", sample.text) }
+    if sample.kind == "rule" { try home.write("rules/task.yaml", sample.text) }
+    if sample.kind == "calendar" { try home.write("calendars/office.yaml", sample.text) }
     let loaded = try HomeLoader.load(home: home.url)
     guard sample.kind == "fixture" else { return loaded.diagnostics.errors.map(\.id) }
     let decoded = FixtureSuite.decode([("rules/fixtures/a.yaml", sample.text)], home: loaded.home)
@@ -130,9 +164,15 @@ struct SchemaRejectionTests {
   func unmodifiedSamplesPass() throws {
     let base = Sample(name: "base", kind: "workflow", text: Self.workflow, diagnostic: "", schemaSays: "")
     #expect(try Self.docketDiagnostics(base) == [])
+    #expect(try Self.docketDiagnostics(Sample(name: "", kind: "rule", text: Self.rules, diagnostic: "", schemaSays: "")) == [])
+    #expect(try Self.docketDiagnostics(Sample(name: "", kind: "calendar", text: Self.calendar, diagnostic: "", schemaSays: "")) == [])
     #expect(try Self.docketDiagnostics(Sample(name: "", kind: "fixture", text: Self.fixture, diagnostic: "", schemaSays: "")) == [])
     var files: [URL] = []
-    for (kind, text) in [("workflow", Self.workflow), ("staff", Self.staff), ("fixture", Self.fixture)] {
+    let bases = [
+      ("workflow", Self.workflow), ("staff", Self.staff), ("fixture", Self.fixture),
+      ("rule", Self.rules), ("calendar", Self.calendar),
+    ]
+    for (kind, text) in bases {
       let schema = TemporaryHome.repositoryRoot.appendingPathComponent("schemas/\(kind).schema.json").path
       let file = FileManager.default.temporaryDirectory
         .appendingPathComponent("docket-schema-base-\(UUID().uuidString).yaml")
