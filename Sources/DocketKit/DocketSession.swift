@@ -113,13 +113,16 @@ public final class DocketSession {
     _ id: InstanceID, event: EventName, input: FieldInput, note: String?, actor: UserID
   ) throws(DocketError) -> CommandEffects {
     let now = clock.now()
+    var before: Instance?
     let changeset = try write { transaction throws(DocketError) in
-      let engine = Engine(home: try homePinned(for: [try existing(id, in: transaction)], in: transaction))
+      let ticket = try existing(id, in: transaction)
+      before = ticket
+      let engine = Engine(home: try homePinned(for: [ticket], in: transaction))
       return try commit(
         engine.advance(id, event: event, input: input, note: note, actor: actor, at: now, reader: transaction),
         in: transaction)
     }
-    return CommandEffects(instance: try changed(id, in: changeset), changeset: changeset)
+    return CommandEffects(instance: try changed(id, in: changeset), changeset: changeset, before: before)
   }
 
   /// Gives a ticket to a person; returns it as written.
