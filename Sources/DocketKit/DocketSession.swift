@@ -21,6 +21,9 @@ public final class DocketSession {
   /// Where the home is and what its full load established, to keep after the first commit
   /// (see `HomeLoading`).
   private var pendingRecord: (root: String, record: ValidatedHomeRecord)?
+  /// The home folder when only part of it was loaded (older workflow versions may need a
+  /// calendar the loaded part does not).
+  private(set) var partialRoot: String?
 
   /// Loads and checks the home's definitions (contract §1) and opens its store.
   ///
@@ -44,6 +47,7 @@ public final class DocketSession {
     let session = DocketSession(
       home: home, store: store, clock: clock, warnings: loaded.warnings, sources: loaded.sources)
     session.pendingRecord = loaded.record.map { (url.path, $0) }
+    if loaded.isPartial { session.partialRoot = url.path }
     return session
   }
 
