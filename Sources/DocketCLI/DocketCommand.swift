@@ -17,6 +17,7 @@ public struct DocketCommand: ParsableCommand {
     subcommands: [
       Queue.self, Validate.self, New.self, Advance.self, Show.self, List.self, History.self,
       Assign.self, Tick.self, Reindex.self, Eval.self, Demo.self, Test.self, Graph.self,
+      Schema.self, Explain.self,
     ],
     defaultSubcommand: Queue.self
   )

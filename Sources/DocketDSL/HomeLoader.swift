@@ -83,6 +83,8 @@ public enum HomeLoader {
       byID[decoded.definition.id] = decoded.definition
     }
     let (rules, lookups) = loading.rules(workflows: byID)
+    UnfireableEventCheck.check(
+      workflows: workflows, staff: staff.staff, rules: rules, into: &loading.bag)
     return LoadedHome(
       home: Home(
         settings: settings, staff: staff.staff, workflows: byID, calendars: calendars.calendars,

@@ -8,6 +8,17 @@ extension FixtureDecoder {
     "ref", "state", "status", "assignee", "fields", "deadlines", "error", "children", "outbox",
     "history",
   ]
+  static let childKeys = ["workflow", "state"]
+  static let outboxKeys = ["to", "message"]
+  static let historyKeys = ["event", "actor", "from", "to"]
+  static let assigneeKeys = ["role", "user"]
+  static let deadlineKeys = ["state", "due_at"]
+  static let errorKeys = ["code", "message"]
+  static let deadlineStates = ["running", "paused", "met", "breached"]
+  static let errorCodes = [
+    "not_permitted", "guard_failed", "missing_fields", "invalid_value", "unknown_event",
+    "no_branch", "final_state", "unknown_id", "unknown_workflow", "unknown_user", "rule_failed",
+  ]
 
   /// Reads `expect:`, checking state, field and deadline names against the workflow of the
   /// ticket it checks.
@@ -49,7 +60,7 @@ extension FixtureDecoder {
     expect.error = checked(map, "error") { expectedError($0) }
     expect.children = checked(map, "children") { node in
       node.isNull ? [] : reader.list(node, "'children'")?.compactMap { item in
-        guard let child = reader.mapping(item, "a child", keys: ["workflow", "state"]) else { return nil }
+        guard let child = reader.mapping(item, "a child", keys: Self.childKeys) else { return nil }
         let workflow = reader.string(in: child, "workflow", of: "a child")
         let state = reader.string(in: child, "state", of: "a child")
         if let state { checkState(state, workflow: workflow.flatMap(checkWorkflow)) }
@@ -58,7 +69,7 @@ extension FixtureDecoder {
     }
     expect.outbox = checked(map, "outbox") { node in
       node.isNull ? [] : reader.list(node, "'outbox'")?.compactMap { item in
-        guard let line = reader.mapping(item, "an outbox line", keys: ["to", "message"]) else { return nil }
+        guard let line = reader.mapping(item, "an outbox line", keys: Self.outboxKeys) else { return nil }
         return ExpectedOutboxLine(
           to: line["to"].map { node in
             let roles = node.sequence == nil
@@ -72,8 +83,7 @@ extension FixtureDecoder {
     }
     expect.history = checked(map, "history") { node in
       reader.list(node, "'history'")?.compactMap { item in
-        let keys = ["event", "actor", "from", "to"]
-        guard let entry = reader.mapping(item, "a history entry", keys: keys) else { return nil }
+        guard let entry = reader.mapping(item, "a history entry", keys: Self.historyKeys) else { return nil }
         let actor = reader.string(in: entry, "actor", of: "a history entry")
         let from = reader.string(in: entry, "from", of: "a history entry")
         let to = reader.string(in: entry, "to", of: "a history entry")
@@ -98,7 +108,7 @@ extension FixtureDecoder {
   private func assignee(_ node: YAMLNode, context: String, workflow: WorkflowDefinition?)
     -> ExpectedAssignee?
   {
-    guard let map = reader.mapping(node, "'assignee' of \(context)", keys: ["role", "user"]) else {
+    guard let map = reader.mapping(node, "'assignee' of \(context)", keys: Self.assigneeKeys) else {
       return nil
     }
     var expected = ExpectedAssignee()
@@ -126,7 +136,7 @@ extension FixtureDecoder {
   {
     guard let entries = reader.namedEntries(node, "'deadlines'") else { return nil }
     var result: [(name: String, clock: ExpectedDeadline)] = []
-    let states = ["running", "paused", "met", "breached"]
+    let states = Self.deadlineStates
     for (key, value) in entries.entries {
       if let workflow, workflow.deadline(named: DeadlineName(key.value)) == nil {
         reader.bag.error(
@@ -137,7 +147,7 @@ extension FixtureDecoder {
       var expected = ExpectedDeadline()
       var stateNode: YAMLNode? = value
       if value.pairs != nil {
-        guard let map = reader.mapping(value, "deadline '\(key.value)'", keys: ["state", "due_at"]) else { continue }
+        guard let map = reader.mapping(value, "deadline '\(key.value)'", keys: Self.deadlineKeys) else { continue }
         stateNode = map["state"]
         if let due = reader.string(in: map, "due_at", of: "deadline '\(key.value)'") {
           guard let date = RFC3339.parse(due.value) else {
@@ -162,14 +172,11 @@ extension FixtureDecoder {
   }
 
   private func expectedError(_ node: YAMLNode) -> ExpectedError? {
-    let codes = [
-      "not_permitted", "guard_failed", "missing_fields", "invalid_value", "unknown_event",
-      "no_branch", "final_state", "unknown_id", "unknown_workflow", "unknown_user",
-    ]
+    let codes = Self.errorCodes
     let code: Located<String>?
     var message: String?
     if node.pairs != nil {
-      guard let map = reader.mapping(node, "'error'", keys: ["code", "message"]) else { return nil }
+      guard let map = reader.mapping(node, "'error'", keys: Self.errorKeys) else { return nil }
       code = reader.string(in: map, "code", required: true, of: "'error'")
       message = reader.string(in: map, "message", of: "'error'")?.value
     } else {

@@ -12,6 +12,9 @@ struct FixtureDecoder {
   static let fixtureKeys = ["name", "workflow", "start", "steps"]
   static let stepKeys = ["new", "advance", "assign", "wait", "at", "expect"]
   static let actionKeys = ["new", "advance", "assign", "wait", "at"]
+  static let newKeys = ["as", "ref", "fields", "workflow"]
+  static let advanceKeys = ["ref", "event", "as", "fields", "note"]
+  static let assignKeys = ["ref", "to", "as"]
 
   let reader: NodeReader
   let home: Home
@@ -99,8 +102,7 @@ struct FixtureDecoder {
   private mutating func newStep(_ node: YAMLNode, what: String, number: Int, workflow: WorkflowID)
     -> (FixtureAction, String)?
   {
-    let keys = ["as", "ref", "fields", "workflow"]
-    guard let map = reader.mapping(node, "'new' of \(what)", keys: keys) else { return nil }
+    guard let map = reader.mapping(node, "'new' of \(what)", keys: Self.newKeys) else { return nil }
     let actor = user(in: map, of: "'new' of \(what)")
     var target: WorkflowID? = workflow
     if let named = reader.string(in: map, "workflow", of: "'new'") { target = knownWorkflow(named) }
@@ -122,8 +124,7 @@ struct FixtureDecoder {
   }
 
   private mutating func advanceStep(_ node: YAMLNode, what: String) -> (FixtureAction, String)? {
-    let keys = ["ref", "event", "as", "fields", "note"]
-    guard let map = reader.mapping(node, "'advance' of \(what)", keys: keys) else { return nil }
+    guard let map = reader.mapping(node, "'advance' of \(what)", keys: Self.advanceKeys) else { return nil }
     let ref = ticketRef(in: map, what: what)
     let actor = user(in: map, of: "'advance' of \(what)")
     let workflow = home.workflows[ref.flatMap { refs[$0] } ?? self.workflow]
@@ -147,8 +148,7 @@ struct FixtureDecoder {
   }
 
   private mutating func assignStep(_ node: YAMLNode, what: String) -> (FixtureAction, String)? {
-    let keys = ["ref", "to", "as"]
-    guard let map = reader.mapping(node, "'assign' of \(what)", keys: keys) else { return nil }
+    guard let map = reader.mapping(node, "'assign' of \(what)", keys: Self.assignKeys) else { return nil }
     let ref = ticketRef(in: map, what: what)
     let actor = user(in: map, of: "'assign' of \(what)")
     let to = reader.string(in: map, "to", required: true, of: "'assign' of \(what)").flatMap(knownUser)

@@ -1,5 +1,6 @@
 import CEL
 import DocketDiagnostics
+import DocketEngine
 import DocketModel
 import DocketReports
 import Foundation
@@ -34,6 +35,10 @@ protocol SessionGateway {
   /// is given), declared with the types a guard is checked against.
   func evaluationScope(for id: InstanceID, actor: UserID?) throws(CommandFailure)
     -> EvaluationScope
+  /// What firing `event` would do now, changing nothing (`docket explain`).
+  func explain(
+    _ id: InstanceID, event: EventName, fields: [FieldAssignment], note: String?, actor: UserID
+  ) throws(CommandFailure) -> Explanation
 }
 
 extension SessionGateway {

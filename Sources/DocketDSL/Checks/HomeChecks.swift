@@ -1,9 +1,8 @@
 import DocketDiagnostics
 import DocketModel
 
-/// Checks across the files of a home: id prefixes shared by two workflows, roles that staff
-/// hold but no workflow declares, or that a workflow declares but nobody holds, and events
-/// that nobody could fire.
+/// Checks across the files of a home: id prefixes shared by two workflows, and roles that
+/// staff hold but no workflow declares, or that a workflow declares but nobody holds.
 package enum HomeChecks {
   package static func check(
     workflows: [DecodedWorkflow], staff: Staff, staffRoles: [Located<String>],
@@ -28,15 +27,6 @@ package enum HomeChecks {
       bag.add(.staffRoleUnknown(role.value, known: allDeclared, at: role.span))
     }
     let held = Set(staff.members.values.flatMap(\.roles))
-    // Without any staff (staff.yaml missing or broken, already an error) every event would
-    // look unfireable; a workflow file with errors has placeholders (an unreadable `by`).
-    if !staff.members.isEmpty {
-      let filesWithErrors = Set(bag.errors.compactMap(\.span?.file))
-      for decoded in workflows where !filesWithErrors.contains(decoded.definition.path) {
-        UnfireableEventCheck.check(
-          decoded.definition, heldRoles: held, systemEvents: [], into: &bag)
-      }
-    }
     for decoded in workflows {
       for role in decoded.definition.roles.keys where !held.contains(role) {
         bag.add(

@@ -5,6 +5,7 @@ import OrderedCollections
 /// Reads `staff.yaml`: user id -> `{ name, roles }`. `system` is reserved for deadline and rule
 /// actions, so nobody may be called that.
 package struct StaffDecoder {
+  static let fileKeys = ["staff"]
   static let memberKeys = ["name", "roles"]
 
   let reader: NodeReader
@@ -20,7 +21,7 @@ package struct StaffDecoder {
         .missingKey("staff", in: "staff.yaml", at: SourceSpan(file: reader.file.path, line: 1, column: 1)))
       return Staff()
     }
-    guard let map = reader.mapping(root, "staff.yaml", keys: ["staff"]),
+    guard let map = reader.mapping(root, "staff.yaml", keys: Self.fileKeys),
       let node = reader.required(map, "staff", in: "staff.yaml"),
       let entries = reader.namedEntries(node, "'staff'")
     else { return Staff() }

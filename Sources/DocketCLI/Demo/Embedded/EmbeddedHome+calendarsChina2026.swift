@@ -3,6 +3,7 @@
 extension EmbeddedHome {
   /// `calendars/china-2026.yaml`
   static let calendarsChina2026 = #"""
+    # yaml-language-server: $schema=../schemas/calendar.schema.json
     # Mainland China, 2026: office hours, public holidays and 调休 make-up working days.
     #
     # Source: 国务院办公厅关于2026年部分节假日安排的通知 (State Council General Office, notice on the

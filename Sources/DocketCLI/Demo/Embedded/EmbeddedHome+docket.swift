@@ -3,6 +3,7 @@
 extension EmbeddedHome {
   /// `docket.yaml`
   static let docket = #"""
+    # yaml-language-server: $schema=schemas/settings.schema.json
     # 本物业客服中心的全局设置
     # Times in instance files and in `docket show` are written with this zone's offset.
     timezone: Asia/Shanghai

@@ -3,6 +3,7 @@
 extension EmbeddedHome {
   /// `rules/property.yaml`
   static let rulesProperty = #"""
+    # yaml-language-server: $schema=../schemas/rule.schema.json
     # 物业客服规则（草案，按 contract §4 编写；规则引擎由另一议题实现，届时以 docket validate 为准）。
     # Rules run as `system`, in file-name order and then in the order below, and see the ticket
     # after the change that triggered them.

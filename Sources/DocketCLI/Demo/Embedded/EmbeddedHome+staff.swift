@@ -3,6 +3,7 @@
 extension EmbeddedHome {
   /// `staff.yaml`
   static let staff = #"""
+    # yaml-language-server: $schema=schemas/staff.schema.json
     # 客服中心示例团队（商业物业 / 购物中心）
     # Each entry: user id (used with --as) -> display name and the roles this person holds.
     # Role ids are the ones the workflows declare under `roles:`.

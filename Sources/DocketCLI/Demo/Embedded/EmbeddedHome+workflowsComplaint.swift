@@ -3,6 +3,7 @@
 extension EmbeddedHome {
   /// `workflows/complaint.yaml`
   static let workflowsComplaint = #"""
+    # yaml-language-server: $schema=../schemas/workflow.schema.json
     # 客户投诉：一人负责到底，24小时内处理完毕，每单必回访；回访不满意由主管二次回访。
     # Targets (contract §8): handled in time 98%, within 24 h 100%, re-complaint rate ≤ 1%.
     workflow: complaint

@@ -3,6 +3,7 @@
 extension EmbeddedHome {
   /// `workflows/paid_service.yaml`
   static let workflowsPaidService = #"""
+    # yaml-language-server: $schema=../schemas/workflow.schema.json
     # 有偿服务：同一名客服专员从报价跟到完工（每个状态都由 specialist 负责，受理人全程持有）。
     # 申请 → 报价 → 客户确认或拒绝 → 登记收款 → 施工 → 完工确认 → 结案。先收款，后施工。
     workflow: paid_service

@@ -3,6 +3,7 @@
 extension EmbeddedHome {
   /// `workflows/repair.yaml`
   static let workflowsRepair = #"""
+    # yaml-language-server: $schema=../schemas/workflow.schema.json
     # 报修：商户报修与公共区域报修。客服受理并派工，维修工程师到场维修，报修人验收；
     # 验收不通过则返工。Targets (contract §8): repairs on time 98%, rework at most 5%.
     workflow: repair

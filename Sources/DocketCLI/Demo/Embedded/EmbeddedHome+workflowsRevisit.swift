@@ -3,6 +3,7 @@
 extension EmbeddedHome {
   /// `workflows/revisit.yaml`
   static let workflowsRevisit = #"""
+    # yaml-language-server: $schema=../schemas/workflow.schema.json
     # 回访：对已完成的报修、有偿服务等工单回访客户（由 rules/ 在工单结案时自动创建，也可手工创建）。
     # level 1 = 客服专员首次回访；level 2 = 首次回访不满意后，客服主管二次回访（由规则创建）。
     # 投诉的回访在投诉流程内完成（complaint 的 revisit / supervisor_revisit 状态）。

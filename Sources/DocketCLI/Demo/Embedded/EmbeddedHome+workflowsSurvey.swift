@@ -3,6 +3,7 @@
 extension EmbeddedHome {
   /// `workflows/survey.yaml`
   static let workflowsSurvey = #"""
+    # yaml-language-server: $schema=../schemas/workflow.schema.json
     # 满意度调查：发放 → 收集 → 催收 → 已回复 / 未回复。截止前提醒催收；低分问卷转主管跟进。
     # Targets (contract §8): survey coverage 100%, response rate 95%.
     workflow: survey
