@@ -40,7 +40,8 @@ public final class DocketSession {
       ? URL(fileURLWithPath: storePath) : url.appendingPathComponent(storePath)
     let store = FileInstanceStore(
       directory: directory, displayRoot: storePath, timeZone: home.settings.timeZone,
-      workflowsByPrefix: Self.prefixes(of: home), title: Self.titler(for: home))
+      workflowsByPrefix: Self.prefixes(of: home), title: Self.titler(for: home),
+      lookups: Array(home.lookups.values))
     let session = DocketSession(
       home: home, store: store, clock: clock, warnings: loaded.warnings, sources: loaded.sources)
     session.pendingRecord = loaded.record.map { (url.path, $0) }

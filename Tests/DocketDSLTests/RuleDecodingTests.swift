@@ -107,10 +107,73 @@ struct RuleDecodingTests {
     #expect(event == "finish" && target == .parent)
   }
 
+  @Test func aRuleNamingAWorkflowThatDidNotLoadIsNotReportedAgain() throws {
+    let home = try home(rules: [
+      "r.yaml": "rules:\n  - { id: r, on: created, workflow: broken, then: [ { assign: x } ] }\n"
+    ])
+    try home.write("workflows/broken.yaml", "- not a workflow\n")
+    let loaded = try HomeLoader.load(home: home.url)
+    #expect(loaded.hasErrors)
+    #expect(loaded.diagnostics.diagnostics.allSatisfy { $0.span?.file != "rules/r.yaml" })
+  }
+
   @Test func aHomeWithoutRulesHasNone() throws {
     let home = try home(rules: [:])
     let loaded = try HomeLoader.load(home: home.url)
     #expect(!loaded.hasErrors)
     #expect(loaded.home.rules.isEmpty && loaded.home.lookups.isEmpty)
+  }
+}
+
+@Suite("The property's rules (rules/property.yaml)")
+struct PropertyRulesTests {
+  @Test func everyRuleLoadsForExactlyTheWorkflowItNames() throws {
+    let loaded = try HomeLoader.load(home: Paths.repository)
+    #expect(!loaded.hasErrors)
+    let rules = loaded.home.rules
+    #expect(rules.count == 10)
+    #expect(rules.allSatisfy { $0.file == "rules/property.yaml" })
+    let shape = rules.map { "\($0.id) \($0.trigger) \($0.bodies.keys.map(\.rawValue).sorted())" }
+    #expect(
+      shape == [
+        "closed-repair-gets-revisit transition [\"repair\"]",
+        "closed-paid-service-gets-revisit transition [\"paid_service\"]",
+        "unsatisfied-visit-goes-to-supervisor transition [\"revisit\"]",
+        "second-visit-still-unsatisfied transition [\"revisit\"]",
+        "complaint-24h-breach-to-manager breach [\"complaint\"]",
+        "repeat-complaint created [\"complaint\"]",
+        "repair-rework created [\"repair\"]",
+        "paid-service-needs-one-specialist created [\"paid_service\"]",
+        "paid-service-stays-with-specialist transition [\"paid_service\"]",
+        "survey-chase-before-deadline warning [\"survey\"]",
+      ])
+  }
+
+  @Test func repeatsAndReworkAreFoundThroughLookups() throws {
+    let home = try HomeLoader.load(home: Paths.repository).home
+    #expect(home.lookups.keys.elementsEqual(["complaints_of", "repairs_of"]))
+    #expect(home.lookups["complaints_of"]?.keys.map(\.name) == ["customer", "category"])
+    #expect(home.lookups["repairs_of"]?.keys.map(\.name) == ["unit", "equipment"])
+    let repeated = try #require(home.rules.first { $0.id == "repeat-complaint" })
+    #expect(repeated.onError == .skip)
+    let body = try #require(repeated.bodies["complaint"])
+    #expect(body.condition?.source.contains("complaints_of(customer, category)") == true)
+    guard case .set(let assignments, _) = body.actions.first else {
+      Issue.record("expected the repeat mark first")
+      return
+    }
+    #expect(assignments.map(\.field) == ["is_repeat"])
+  }
+
+  @Test func closedRepairsStartARevisitHeldBySpecialists() throws {
+    let home = try HomeLoader.load(home: Paths.repository).home
+    let rule = try #require(home.rules.first { $0.id == "closed-repair-gets-revisit" })
+    #expect(rule.filter.to == ["closed"] && rule.onError == .refuse)
+    guard case .start(let start, _) = rule.bodies["repair"]?.actions.first else {
+      Issue.record("expected a start action")
+      return
+    }
+    #expect(start.workflow == "revisit" && start.assignRole == "specialist")
+    #expect(Set(start.fields.map(\.field)).isSuperset(of: ["customer", "source_id"]))
   }
 }

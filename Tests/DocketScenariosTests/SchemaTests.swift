@@ -70,7 +70,9 @@ struct SchemaTests {
     let files = Self.bundledFiles()
     #expect(files.count >= 30)
     let result = try SchemaChecker.check(files)
-    #expect(result.status == 0, "\(result.output)")
+    #expect(
+      result.status == 0,
+      "\(result.output)\nA new bundled file needs its first line: run python3 Scripts/add-schema-comments.py")
     let passed = result.output.split(separator: "\n").filter { $0.hasPrefix("ok ") }
     #expect(passed.count == files.count, "\(result.output)")
   }

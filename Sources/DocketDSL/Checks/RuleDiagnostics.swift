@@ -67,6 +67,14 @@ extension Diagnostic {
       at: span, help: "give \(fields.count == 1 ? "it" : "them") under 'fields:', as CEL over this ticket")
   }
 
+  static func startUnknownRole(_ role: String, workflow: WorkflowDefinition, at span: SourceSpan)
+    -> Diagnostic
+  {
+    .error(
+      "unknown_role", "workflow '\(workflow.id)' has no role '\(role)' to assign the started ticket to",
+      at: span, suggestion: Suggestion.closest(to: role, in: workflow.roles.keys.map(\.rawValue)))
+  }
+
   static func ruleUnknownName(
     _ kind: String, _ name: String, in scope: String?, known: [String], at span: SourceSpan
   ) -> Diagnostic {
@@ -100,7 +108,8 @@ extension Diagnostic {
     .error(
       "filter_never_matches",
       "deadline " + names.map { "'\($0)'" }.joined(separator: " or ")
-        + " of \(scope ?? "any workflow") has no 'warn:', so a 'warning' rule on it never fires",
+        + (scope.map { " of \($0)" } ?? "")
+        + " has no 'warn:', so a 'warning' rule on it never fires",
       at: span)
   }
 

@@ -98,8 +98,11 @@ extension ActionDecoder {
         .startMissingFields(missing.map(\.name.rawValue), workflow: started.id.rawValue,
           at: name.span))
     }
-    let role = reader.string(in: map, "assign", of: "a 'start' action").map {
-      names.role($0, into: &reader.bag)
+    let role = reader.string(in: map, "assign", of: "a 'start' action").map { role in
+      if started.roles[RoleID(role.value)] == nil {
+        reader.bag.add(.startUnknownRole(role.value, workflow: started, at: role.span))
+      }
+      return RoleID(role.value)
     }
     return .start(
       StartDefinition(workflow: started.id, fields: assignments, assignRole: role),

@@ -5,8 +5,8 @@ import DocketModel
 ///
 /// Reach is symmetric and transitive (connected groups): a rule of `repair` that starts a
 /// `revisit` puts both in one group, because a command on the revisit may fire on its parent
-/// and one on the repair may start a revisit. Lookups read other workflows' tickets, so every
-/// workflow with rules also reaches each lookup's workflow. An action that acts on a parent or
+/// and one on the repair may start a revisit. Lookups read other workflows' tickets, so a
+/// workflow whose rule expressions may call a lookup reaches that lookup's workflow. An action that acts on a parent or
 /// children, whose workflows are known only at run time, makes every workflow reach every
 /// other. Over-reaching costs only decoding time; under-reaching would hide a rule, so when
 /// in doubt this errs towards more.
@@ -14,20 +14,18 @@ enum WorkflowReach {
   /// The group of each workflow of `home`.
   static func groups(in home: Home) -> [WorkflowID: Set<WorkflowID>] {
     var links = Links(home.workflows.keys)
-    var withRules = Set<WorkflowID>()
     for rule in home.rules {
       for (workflow, body) in rule.bodies {
-        withRules.insert(workflow)
         links.add(body.actions, from: workflow)
+        for lookup in home.lookups.values where body.mayCall(lookup.name) {
+          links.join(workflow, lookup.workflow)
+        }
       }
     }
     for (id, definition) in home.workflows {
       for deadline in definition.allDeadlines {
         links.add(deadline.breach + (deadline.warning?.actions ?? []), from: id)
       }
-    }
-    for lookup in home.lookups.values {
-      for workflow in withRules { links.join(workflow, lookup.workflow) }
     }
     return links.groups()
   }
@@ -76,5 +74,23 @@ enum WorkflowReach {
       for id in ids { out[id] = members[root(id)] }
       return out
     }
+  }
+}
+
+extension RuleBody {
+  /// Whether an expression of this body may call the function `name`: its text contains the
+  /// name (a superset of the real calls, so reach errs towards more).
+  fileprivate func mayCall(_ name: String) -> Bool {
+    var sources = condition.map { [$0.source] } ?? []
+    for action in actions {
+      switch action {
+      case .set(let assignments, _): sources += assignments.map(\.value.source)
+      case .start(let start, _): sources += start.fields.map(\.value.source)
+      case .notify(_, let message?, _):
+        for case .expression(let e) in message.parts { sources.append(e.source) }
+      case .notify, .assign, .fire: break
+      }
+    }
+    return sources.contains { $0.contains(name) }
   }
 }
