@@ -17,9 +17,17 @@ public final class FileInstanceStore: InstanceStore {
   package let workflowsByPrefix: [String: WorkflowID]
   /// The short description kept in the index for listings.
   package let title: @Sendable (Instance) -> String?
+  /// The lookups the store keeps an index for, by name, and by the workflow they look in.
+  package let lookups: [String: LookupDefinition]
+  package let lookupsByWorkflow: [WorkflowID: [LookupDefinition]]
   /// A write transaction rewrites an index log holding more than twice as many lines as
   /// live tickets plus this many (tests lower it).
   package var compactionSlack = 1024
+  /// How many bucket files each lookup index spreads its keys over (tests lower it to make
+  /// keys share buckets). Part of the index's signature: changing it rebuilds the index.
+  package var lookupBucketCount = 1024
+  /// A lookup bucket larger than this is checked for stale lines when a commit appends to it.
+  package var lookupCompactionBytes: Int64 = 32 * 1024
   /// Tests set this to stop a commit before a step, as a crash would.
   package var failBefore: ((Journal.Step) throws(FileSystem.Failure) -> Void)?
 
@@ -29,10 +37,13 @@ public final class FileInstanceStore: InstanceStore {
   ///   - timeZone: times in files are written with this zone's offset.
   ///   - workflowsByPrefix: id prefix -> workflow, so a ticket's file is found directly.
   ///   - title: a short description of a ticket for `list` (kept in the index).
+  ///   - lookups: the lookups rules may ask (`home.lookups`); each gets an index kept in
+  ///     step with every commit. None costs nothing.
   public init(
     directory: URL, displayRoot: String = "data", timeZone: TimeZone,
     workflowsByPrefix: [String: WorkflowID] = [:],
-    title: @escaping @Sendable (Instance) -> String? = { _ in nil }
+    title: @escaping @Sendable (Instance) -> String? = { _ in nil },
+    lookups: [LookupDefinition] = []
   ) {
     var path = directory.standardizedFileURL.path
     while path.count > 1, path.hasSuffix("/") { path.removeLast() }
@@ -41,6 +52,10 @@ public final class FileInstanceStore: InstanceStore {
     self.timeZone = timeZone
     self.workflowsByPrefix = workflowsByPrefix
     self.title = title
+    var byName: [String: LookupDefinition] = [:]
+    for lookup in lookups { byName[lookup.name] = lookup }
+    self.lookups = byName
+    lookupsByWorkflow = Dictionary(grouping: byName.values.sorted { $0.name < $1.name }, by: \.workflow)
   }
 
   public func beginRead() throws(StoreError) -> any StoreTransaction {
@@ -54,7 +69,11 @@ public final class FileInstanceStore: InstanceStore {
   public func rebuildIndex() throws(StoreError) -> [StoreError] {
     let transaction = try FileStoreTransaction(store: self, mode: .exclusive)
     defer { transaction.end() }
-    return try transaction.index.rebuild()
+    var lookupBuilder = LookupBuilder(
+      lookups: lookups.values.sorted { $0.name < $1.name }, bucketCount: lookupBucketCount)
+    let problems = try transaction.index.rebuild { lookupBuilder.add($0) }
+    try transaction.lookupIndex.replaceAll(with: lookupBuilder)
+    return problems
   }
 
   // MARK: - Paths

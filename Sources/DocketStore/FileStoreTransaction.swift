@@ -8,6 +8,7 @@ final class FileStoreTransaction: StoreTransaction {
   private(set) var mode: FileLock.Mode
   private var journal: Journal { Journal(root: store.root) }
   lazy var index = StoreIndex(transaction: self)
+  lazy var lookupIndex = LookupIndex(transaction: self)
 
   /// What this transaction read of each ticket, to check at commit that nothing changed it.
   private struct Read {
@@ -133,6 +134,11 @@ final class FileStoreTransaction: StoreTransaction {
     return try index.due(at: now)
   }
 
+  func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws(StoreError) -> [LookupEntry] {
+    guard lock != nil else { return [] }
+    return try lookupIndex.answer(lookup, key: key)
+  }
+
   func pinnedDefinition(workflow: WorkflowID, digest: String) throws(StoreError) -> String? {
     guard let relative = store.relativePinPath(workflow: workflow, digest: digest) else { return nil }
     do {
@@ -199,6 +205,11 @@ final class FileStoreTransaction: StoreTransaction {
     }
     if !openLines.isEmpty { appends.append(.init(target: StoreIndex.openFile, bytes: Array(openLines.utf8))) }
     if !closedLines.isEmpty { appends.append(.init(target: StoreIndex.closedFile, bytes: Array(closedLines.utf8))) }
+    if !store.lookups.isEmpty || FileSystem.exists(store.root + "/" + LookupIndex.folder) {
+      let lookupWrites = try lookupIndex.changes(for: instances) { self.loaded[$0] }
+      puts += lookupWrites.puts
+      appends += lookupWrites.appends
+    }
     if !changeset.outbox.isEmpty {
       var bytes: [UInt8] = []
       for message in changeset.outbox { bytes += OutboxLine.encode(message, timeZone: store.timeZone) }
@@ -210,6 +221,7 @@ final class FileStoreTransaction: StoreTransaction {
       throw StoreError(.writeFailed, path: store.display("journal"), reason: "cannot commit: \(error.message)")
     }
     index.invalidateSummaries()
+    lookupIndex.invalidate()
     for instance in instances {
       let relative = store.relativePath(of: instance.id, in: instance.workflow)
       loaded[instance.id] = instance

@@ -12,6 +12,8 @@ public final class InMemoryInstanceStore: InstanceStore, @unchecked Sendable {
   fileprivate var instances: [InstanceID: Instance] = [:]
   fileprivate var counters: [String: Int] = [:]
   fileprivate var pins: [String: String] = [:]
+  /// Lookup indexes, built on a lookup's first use and kept by every commit after.
+  private var lookupIndexes: [String: MemoryLookupIndex] = [:]
   /// Everything committed to the outbox, in order.
   public private(set) var outbox: [OutboxMessage] = []
   package let title: @Sendable (Instance) -> String?
@@ -54,6 +56,9 @@ public final class InMemoryInstanceStore: InstanceStore, @unchecked Sendable {
       }
     }
     for instance in latest.values {
+      for signature in lookupIndexes.keys where lookupIndexes[signature]?.lookup.workflow == instance.workflow {
+        lookupIndexes[signature]?.update(instance)
+      }
       instances[instance.id] = instance
       if instance.revision == 1, let prefix = instance.id.prefix, let number = instance.id.number {
         counters[prefix] = max(counters[prefix] ?? 0, number)
@@ -61,6 +66,37 @@ public final class InMemoryInstanceStore: InstanceStore, @unchecked Sendable {
     }
     for pin in newPins where pins[pin.digest] == nil { pins[pin.digest] = pin.text }
     outbox += changeset.outbox
+  }
+
+  /// The tickets whose key text is `text` under `lookup` (building its index if new).
+  fileprivate func lookupIDs(_ lookup: LookupDefinition, text: [UInt8]) -> Set<InstanceID> {
+    let signature = lookup.indexSignature
+    if lookupIndexes[signature] == nil {
+      var index = MemoryLookupIndex(lookup: lookup)
+      for instance in instances.values where instance.workflow == lookup.workflow { index.update(instance) }
+      lookupIndexes[signature] = index
+    }
+    return lookupIndexes[signature]?.ids[text] ?? []
+  }
+}
+
+/// One lookup's index in memory: key text -> tickets, and each ticket's current key text.
+private struct MemoryLookupIndex {
+  let lookup: LookupDefinition
+  var ids: [[UInt8]: Set<InstanceID>] = [:]
+  var keyOf: [InstanceID: [UInt8]] = [:]
+
+  init(lookup: LookupDefinition) { self.lookup = lookup }
+
+  mutating func update(_ instance: Instance) {
+    guard let entry = lookup.canonicalEntry(instance) else { return }
+    let text = LookupKey.text(entry.key)
+    if let old = keyOf[instance.id] {
+      if old == text { return }
+      ids[old]?.remove(instance.id)
+    }
+    keyOf[instance.id] = text
+    ids[text, default: []].insert(instance.id)
   }
 }
 
@@ -113,5 +149,13 @@ private final class MemoryTransaction: StoreTransaction {
 
   func pinnedDefinition(workflow: WorkflowID, digest: String) throws(StoreError) -> String? {
     store.pins[digest]
+  }
+
+  func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws(StoreError) -> [LookupEntry] {
+    guard key.count == lookup.keys.count else { return [] }
+    let text = LookupKey.text(LookupKey.canonical(key))
+    return store.lookupIDs(lookup, text: text).sorted().compactMap {
+      store.instances[$0].flatMap(lookup.canonicalEntry)
+    }
   }
 }

@@ -55,11 +55,14 @@ extension StoreTransaction {
     try scanLookup(lookup, key: key)
   }
 
-  /// ``lookup(_:key:)`` by reading every ticket of the lookup's workflow.
+  /// ``lookup(_:key:)`` by reading every ticket of the lookup's workflow. Keys compare in
+  /// their canonical form (``LookupKey``: `3` equals `3.0`, text in NFC), and the entries
+  /// carry that form, exactly as the index answers.
   public func scanLookup(_ lookup: LookupDefinition, key: [JSONValue]) throws(StoreError) -> [LookupEntry] {
+    let key = LookupKey.canonical(key)
     var found: [LookupEntry] = []
     for summary in try summaries(.all) where summary.workflow == lookup.workflow {
-      guard let instance = try load(summary.id), let entry = LookupEntry(instance, for: lookup),
+      guard let instance = try load(summary.id), let entry = lookup.canonicalEntry(instance),
         entry.key == key
       else { continue }
       found.append(entry)

@@ -97,13 +97,13 @@ package enum FileSystem {
     #endif
   }
 
-  /// Appends `bytes` at the end of the file (created if missing) and syncs it.
-  package static func append(_ path: String, _ bytes: [UInt8]) throws(Failure) {
+  /// Appends `bytes` at the end of the file (created if missing) and, if asked, syncs it.
+  package static func append(_ path: String, _ bytes: [UInt8], sync: Bool = true) throws(Failure) {
     let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw failure() }
     defer { close(fd) }
     try writeAll(fd, bytes)
-    if fsync(fd) != 0 { throw failure() }
+    if sync, fsync(fd) != 0 { throw failure() }
   }
 
   /// The file's size in bytes, or nil when it does not exist.

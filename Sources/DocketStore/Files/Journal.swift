@@ -131,12 +131,28 @@ package struct Journal {
     }
     for dir in renamed.sorted() { try FileSystem.syncDirectory(dir) }
     try step?(.applyAppends)
+    // Appends are synced after all are written (the file system flushes them together), and
+    // a file an append created has its folder synced too, or a power cut could lose the
+    // name. Recovery cannot tell which files it created, so it syncs every folder.
+    var appended: [String] = []
+    var createdIn = Set<String>()
     for a in appends {
-      if let current = try FileSystem.size(a.target), current > a.size {
-        try FileSystem.truncate(a.target, to: a.size)
+      if let current = try FileSystem.size(a.target) {
+        if current > a.size { try FileSystem.truncate(a.target, to: a.size) }
+        if step == nil { createdIn.insert(FileSystem.directoryName(a.target)) }
+      } else {
+        try FileSystem.makeDirectories(FileSystem.directoryName(a.target))
+        createdIn.insert(FileSystem.directoryName(a.target))
       }
-      try FileSystem.append(a.target, Array(a.bytes))
+      try FileSystem.append(a.target, Array(a.bytes), sync: false)
+      appended.append(a.target)
     }
+    if appended.count > Self.syncEachLimit {
+      try FileSystem.syncFileSystem(containing: root, fallback: appended)
+    } else {
+      for target in appended { try FileSystem.sync(target) }
+    }
+    for dir in createdIn.sorted() { try FileSystem.syncDirectory(dir) }
     try step?(.removeManifest)
     try FileSystem.remove(manifest)
     rollBack()

@@ -203,8 +203,9 @@ final class StoreIndex {
   // MARK: - Rebuilding
 
   /// Reads every ticket file and writes the index afresh. Returns the files it could not
-  /// read; their ids still count for the id counters, so they are never reused.
-  func rebuild() throws(StoreError) -> [StoreError] {
+  /// read; their ids still count for the id counters, so they are never reused. `visit` sees
+  /// every ticket read (`docket reindex` builds the lookup indexes in the same pass).
+  func rebuild(visit: (Instance) -> Void = { _ in }) throws(StoreError) -> [StoreError] {
     try transaction.upgrade()
     var problems: [StoreError] = []
     var open: [InstanceSummary] = []
@@ -222,6 +223,7 @@ final class StoreIndex {
           let bytes = try FileSystem.read(folder + "/" + name)
           let instance = try InstanceRecord.decode(bytes)
           let summary = InstanceSummary(instance, title: store.title(instance))
+          if instance.workflow.rawValue == workflow { visit(instance) }
           if instance.isOpen { open.append(summary) } else { closed.append(summary) }
         } catch let error as FileSystem.Failure {
           problems.append(StoreError(.unreadable, path: store.display(relative), reason: "cannot read: \(error.message)"))
