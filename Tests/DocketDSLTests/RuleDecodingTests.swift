@@ -139,7 +139,7 @@ struct PropertyRulesTests {
     let loaded = try HomeLoader.load(home: Paths.repository)
     #expect(!loaded.hasErrors)
     let rules = loaded.home.rules
-    #expect(rules.count == 10)
+    #expect(rules.count == 9)
     #expect(rules.allSatisfy { $0.file == "rules/property.yaml" })
     let shape = rules.map { "\($0.id) \($0.trigger) \($0.bodies.keys.map(\.rawValue).sorted())" }
     #expect(
@@ -152,7 +152,6 @@ struct PropertyRulesTests {
         "repeat-complaint created [\"complaint\"]",
         "repair-rework created [\"repair\"]",
         "paid-service-needs-one-specialist created [\"paid_service\"]",
-        "paid-service-stays-with-specialist transition [\"paid_service\"]",
         "survey-chase-before-deadline warning [\"survey\"]",
       ])
   }
