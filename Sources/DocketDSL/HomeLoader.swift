@@ -15,18 +15,21 @@ public struct LoadedHome: Sendable {
   public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
-/// The workflows of a home one command needs, by file stem: a command on one ticket loads its
-/// workflow and whatever rules can reach from it, not every workflow of the home. Settings,
-/// staff, calendars and rules are always loaded.
+/// The workflows and calendars of a home one command needs, by file stem: a command on one
+/// ticket loads its workflow and whatever rules can reach from it, not every workflow of the
+/// home. Settings, staff and rules are always loaded.
 ///
 /// Loading a subset checks only what the subset holds, so it is for homes already known to
 /// be valid as a whole (DocketKit's validated-home record); `docket validate` loads everything.
 public struct HomeSubset: Sendable, Hashable {
   /// Workflow file stems (`complaint` for `workflows/complaint.yaml`).
   public var workflows: Set<String>
+  /// Calendar file stems; nil loads every calendar.
+  public var calendars: Set<String>?
 
-  public init(workflows: Set<String>) {
+  public init(workflows: Set<String>, calendars: Set<String>? = nil) {
     self.workflows = workflows
+    self.calendars = calendars
   }
 }
 
@@ -54,7 +57,8 @@ public enum HomeLoader {
   /// - Throws: ``HomeLoadError`` only when `url` is not a folder; problems in files are
   ///   diagnostics in the result.
   ///
-  /// - Parameter subset: only these workflow files (all when nil); see ``HomeSubset``.
+  /// - Parameter subset: only these workflow and calendar files (all when nil); see
+  ///   ``HomeSubset``.
   public static func load(home url: URL, only subset: HomeSubset? = nil) throws(HomeLoadError)
     -> LoadedHome
   {
@@ -66,7 +70,7 @@ public enum HomeLoader {
     let settings = loading.settings()
     let staff = loading.staff()
     let calendars = CalendarDecoder.loadCalendars(
-      home: url, into: &loading.bag, sources: &loading.sources)
+      home: url, only: subset?.calendars, into: &loading.bag, sources: &loading.sources)
     let workflows = loading.workflows()
     CalendarDecoder.checkReferences(
       workflows.flatMap(\.calendarReferences), stems: calendars.stems, into: &loading.bag)

@@ -81,6 +81,12 @@ extension DocketSession {
         definition.digest == ticket.digest
       {
         result.pinned[ticket.digest] = definition
+        // A partly loaded home holds the calendars of the current definitions only.
+        if let root = partialRoot {
+          for id in definition.allDeadlines.compactMap(\.calendar) where result.calendars[id] == nil {
+            result.calendars[id] = HomeLoading.calendar(id, home: root)
+          }
+        }
       }
     }
     return result

@@ -21,6 +21,9 @@ public final class DocketSession {
   /// Where the home is and what its full load established, to keep after the first commit
   /// (see `HomeLoading`).
   private var pendingRecord: (root: String, record: ValidatedHomeRecord)?
+  /// The home folder when only part of it was loaded (older workflow versions may need a
+  /// calendar the loaded part does not).
+  private(set) var partialRoot: String?
 
   /// Loads and checks the home's definitions (contract §1) and opens its store.
   ///
@@ -45,6 +48,7 @@ public final class DocketSession {
     let session = DocketSession(
       home: home, store: store, clock: clock, warnings: loaded.warnings, sources: loaded.sources)
     session.pendingRecord = loaded.record.map { (url.path, $0) }
+    if loaded.isPartial { session.partialRoot = url.path }
     return session
   }
 
@@ -114,13 +118,16 @@ public final class DocketSession {
     _ id: InstanceID, event: EventName, input: FieldInput, note: String?, actor: UserID
   ) throws(DocketError) -> CommandEffects {
     let now = clock.now()
+    var before: Instance?
     let changeset = try write { transaction throws(DocketError) in
-      let engine = Engine(home: try homePinned(for: [try existing(id, in: transaction)], in: transaction))
+      let ticket = try existing(id, in: transaction)
+      before = ticket
+      let engine = Engine(home: try homePinned(for: [ticket], in: transaction))
       return try commit(
         engine.advance(id, event: event, input: input, note: note, actor: actor, at: now, reader: transaction),
         in: transaction)
     }
-    return CommandEffects(instance: try changed(id, in: changeset), changeset: changeset)
+    return CommandEffects(instance: try changed(id, in: changeset), changeset: changeset, before: before)
   }
 
   /// Gives a ticket to a person; returns it as written.

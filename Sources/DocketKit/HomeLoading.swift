@@ -1,6 +1,7 @@
 import DocketDSL
 import DocketDiagnostics
 import DocketModel
+import DocketStore
 import Foundation
 
 /// Loading definitions for a session: the home at open, kept older workflow versions later.
@@ -17,6 +18,8 @@ enum HomeLoading {
     /// A record of this full, clean load, for the session to keep once it has written to
     /// the store (never before: a refused or read-only command changes no file).
     var record: ValidatedHomeRecord? = nil
+    /// Whether only part of the home was loaded (some workflows and calendars left out).
+    var isPartial = false
   }
 
   /// Loads and checks the definitions of the home at `url` that a command in `scope` needs.
@@ -34,13 +37,15 @@ enum HomeLoading {
     let root = url.path
     let fingerprint = DefinitionFingerprint.read(home: root)
     if let record = ValidatedHomeRecord.read(home: root), record.key == fingerprint.key,
-      let needed = record.workflows(for: scope, home: root),
-      let part = try? HomeLoader.load(home: url, only: HomeSubset(workflows: Set(needed.map(\.rawValue)))),
+      let needed = record.part(for: scope, home: root),
+      let part = try? HomeLoader.load(
+        home: url,
+        only: HomeSubset(workflows: Set(needed.workflows.map(\.rawValue)), calendars: needed.calendars)),
       !part.hasErrors,
-      part.home.workflows.count == needed.count,
+      part.home.workflows.count == needed.workflows.count,
       fingerprint.covers(part.sources, workflowDigests: workflowDigests(part.home))
     {
-      return Loaded(home: part.home, warnings: DiagnosticBag(), sources: part.sources)
+      return Loaded(home: part.home, warnings: DiagnosticBag(), sources: part.sources, isPartial: true)
     }
     var loaded = try loadAll(url)
     if loaded.home.settings.storePath == "data",
@@ -68,6 +73,20 @@ enum HomeLoading {
     Dictionary(
       home.workflows.values.map { ($0.path, $0.digest) },
       uniquingKeysWith: { a, _ in a })
+  }
+
+  /// The calendar `calendars/<id>.yaml` of the home at `root`, for an older workflow version
+  /// a partly loaded session meets; nil when it is missing or has errors (as a full load
+  /// would leave it out).
+  static func calendar(_ id: CalendarID, home root: String) -> BusinessCalendar? {
+    let name = id.rawValue
+    guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."),
+      let bytes = try? FileSystem.read("\(root)/calendars/\(name).yaml")
+    else { return nil }
+    let decoded = CalendarDecoder.decode(
+      text: String(decoding: bytes, as: UTF8.self), path: "calendars/\(name).yaml")
+    guard let calendar = decoded.calendar, !decoded.diagnostics.hasErrors else { return nil }
+    return calendar
   }
 
   /// Decodes a kept copy of an older workflow version, or nil when it no longer decodes

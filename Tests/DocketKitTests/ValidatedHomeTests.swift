@@ -105,7 +105,7 @@ struct ValidatedHomeTests {
   @Test func aDamagedRecordMeansAFullLoad() throws {
     let (home, id) = try Self.homeWithTicket()
     defer { try? FileManager.default.removeItem(at: home) }
-    try "docket validated home 1\nkey sha256:0\nworkflow complaint".write(
+    try "docket validated home 2\nkey sha256:0\nworkflow complaint".write(
       to: home.appendingPathComponent("data/cache/validated-home"), atomically: false,
       encoding: .utf8)
     let session = try DocketSession.open(home: home, clock: Home.now, scope: .ticket(id))
@@ -131,12 +131,49 @@ struct ValidatedHomeTests {
     #expect(session.home.workflows.count > 1)
   }
 
+  @Test func aPartLoadHoldsTheCalendarsOfItsWorkflowsOnly() throws {
+    let (home, _) = try Self.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let complaint = try DocketSession.open(home: home, clock: Home.now, scope: .workflow("complaint"))
+    #expect(Array(complaint.home.workflows.keys) == ["complaint"])
+    #expect(complaint.home.calendars.isEmpty)
+    let service = try DocketSession.open(home: home, clock: Home.now, scope: .workflow("paid_service"))
+    #expect(Array(service.home.calendars.keys) == ["china-2026"])
+  }
+
+  @Test func anOlderVersionGetsItsCalendarInAPartLoad() throws {
+    let (home, _) = try Self.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let input: FieldInput = [
+      "customer": .text("张三"), "service": .text("cleaning"), "description": .text("保洁"),
+    ]
+    let old = try DocketSession.open(home: home, clock: Home.now).create(
+      "paid_service", input: input, actor: "li.wei")
+    // Version 2 counts the quote in wall-clock hours: no calendar any more.
+    try Self.edit(home, "workflows/paid_service.yaml") {
+      $0.replacingOccurrences(of: "version: 1", with: "version: 2")
+        .replacingOccurrences(of: "within: 1wd\n      calendar: china-2026\n", with: "within: 8h\n")
+    }
+    // A commit on the edited home keeps a new record; then the old ticket is opened in part.
+    _ = try DocketSession.open(home: home, clock: Home.now, scope: .workflow("paid_service"))
+      .create("paid_service", input: input, actor: "li.wei")
+    let session = try DocketSession.open(home: home, clock: Home.now, scope: .ticket(old.id))
+    #expect(session.partialRoot != nil)
+    #expect(session.home.calendars.isEmpty)
+    let pinned = try session.read { transaction throws(DocketError) in
+      try session.homePinned(for: [try session.existing(old.id, in: transaction)], in: transaction)
+    }
+    #expect(pinned.pinned[old.digest] != nil)
+    #expect(pinned.calendars["china-2026"] != nil)
+  }
+
   @Test func theRecordRoundTrips() {
     let record = ValidatedHomeRecord(
       key: "sha256:ab", workflowsByPrefix: ["REP": "repair", "RVT": "revisit"],
-      reach: ["repair": ["repair", "revisit"], "revisit": ["repair", "revisit"]])
+      reach: ["repair": ["repair", "revisit"], "revisit": ["repair", "revisit"]],
+      calendars: ["repair": ["china-2026"], "revisit": []])
     #expect(ValidatedHomeRecord.decode(record.encoded()) == record)
-    #expect(ValidatedHomeRecord.decode(Array("docket validated home 2\nkey x\n".utf8)) == nil)
+    #expect(ValidatedHomeRecord.decode(Array("docket validated home 1\nkey x\n".utf8)) == nil)
   }
 }
 

@@ -89,11 +89,14 @@ struct InstanceRecordTests {
     }
   }
 
-  @Test func hostileJSONIsAnErrorNotACrash() {
+  @Test func hostileJSONIsAnErrorNotACrash() throws {
     let deep = String(repeating: "[", count: 100_000)
     #expect(throws: JSONSyntaxError.self) { try JSONReader.parse(Array(deep.utf8)) }
     #expect(throws: JSONSyntaxError.self) { try JSONReader.parse(Array("\"\\ud800\"".utf8)) }
     #expect(throws: JSONSyntaxError.self) { try JSONReader.parse([0x22, 0xFF, 0x22]) }
+    // A cut-off 4-byte sequence: repairing it gives one U+FFFD, also three bytes long.
+    #expect(throws: JSONSyntaxError.self) { try JSONReader.parse([0x22, 0xF0, 0x90, 0x80, 0x22]) }
+    #expect(try JSONReader.parse(Array("\"张三 😀\"".utf8)) == .string("张三 😀"))
     #expect(throws: JSONSyntaxError.self) { try JSONReader.parse([]) }
   }
 

@@ -19,10 +19,12 @@ extension DocketCommand {
       let actor = try context.requireActor()
       let ticket = try TicketID.parse(id)
       let session = try context.openSession(for: .ticket(ticket))
-      let before = try session.instance(ticket)
       let change = try session.advanceReporting(
         ticket, event: EventName(event), fields: fields, note: note, actor: actor)
       let after = change.instance
+      // The session read the ticket in the same transaction; a gateway that did not says so.
+      let before: Instance
+      if let read = change.before { before = read } else { before = try session.instance(ticket) }
       let was = Describe(home: session.home, instance: before)
       let now = Describe(home: session.home, instance: after)
       var text = "\(after.id.rawValue): \(event): \(was.state) → \(now.state)"

@@ -60,7 +60,8 @@ struct DocketKitGateway: SessionGateway {
     let started = Set(effects.started.map(\.id))
     return TicketChange(
       instance: effects.instance, started: effects.started, firedRules: effects.firedRules,
-      alsoChanged: effects.changed.filter { $0.id != effects.instance.id && !started.contains($0.id) })
+      alsoChanged: effects.changed.filter { $0.id != effects.instance.id && !started.contains($0.id) },
+      before: effects.before)
   }
 
   func assign(_ id: InstanceID, to user: UserID, actor: UserID) throws(CommandFailure) -> Instance {

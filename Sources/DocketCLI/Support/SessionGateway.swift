@@ -64,6 +64,8 @@ struct TicketChange: Sendable {
   var firedRules: [RuleFiring] = []
   /// Other tickets rules changed (not started ones), in first-changed order.
   var alsoChanged: [Instance] = []
+  /// The advanced ticket before the command, when the session read it (nil for `new`).
+  var before: Instance? = nil
 }
 
 /// Variables for `docket eval`: declared types for checking, values for evaluation.

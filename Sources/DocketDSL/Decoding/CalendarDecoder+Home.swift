@@ -13,8 +13,11 @@ extension CalendarDecoder {
   ///
   /// - Returns: the calendars, and the stems of all calendar files (with errors or not), for
   ///   ``checkReferences(_:stems:into:)``.
+  ///
+  /// With `subset`, only those files are read (the others still count as known names).
   package static func loadCalendars(
-    home: URL, into bag: inout DiagnosticBag, sources: inout [String: SourceFile]
+    home: URL, only subset: Set<String>? = nil, into bag: inout DiagnosticBag,
+    sources: inout [String: SourceFile]
   ) -> (calendars: [CalendarID: BusinessCalendar], stems: Set<String>) {
     let folder = home.appendingPathComponent("calendars")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -22,7 +25,9 @@ extension CalendarDecoder {
     var stems: Set<String> = []
     for name in names.filter({ $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }).sorted() {
       let path = "calendars/" + name
-      stems.insert(String(name.dropLast(".yaml".count)))
+      let stem = String(name.dropLast(".yaml".count))
+      stems.insert(stem)
+      if let subset, !subset.contains(stem) { continue }
       guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
       else {
         bag.add(.error("unreadable_file", "\(path) cannot be read", at: nil))

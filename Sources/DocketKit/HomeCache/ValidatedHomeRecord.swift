@@ -11,7 +11,8 @@ import DocketStore
 
 /// What a full load of a home established, kept so the next command on an unchanged home can
 /// load only the workflows it needs: that the definitions with this fingerprint have no
-/// errors, which workflow each id prefix belongs to, and which workflows each one reaches.
+/// errors, which workflow each id prefix belongs to, which workflows each one reaches, and
+/// which calendars those count in.
 ///
 /// Kept in `data/cache/validated-home` (only for homes whose store is the default `data/`),
 /// a derived file: deleting it costs one full load. Written without `fsync`: a torn or stale
@@ -25,48 +26,69 @@ struct ValidatedHomeRecord: Sendable, Equatable {
   var workflowsByPrefix: [String: WorkflowID]
   /// Workflow -> the workflows a command on it needs (itself included).
   var reach: [WorkflowID: Set<WorkflowID>]
+  /// Workflow -> the calendars the deadlines of the workflows it reaches count in.
+  var calendars: [WorkflowID: Set<String>]
 
-  static let header = "docket validated home 1"
+  static let header = "docket validated home 2"
   static let relativePath = "data/cache/validated-home"
 
   init(key: String, home: Home) {
     self.key = key
     workflowsByPrefix = Dictionary(
       home.workflows.values.map { ($0.prefix, $0.id) }, uniquingKeysWith: { a, _ in a })
-    reach = WorkflowReach.groups(in: home)
+    let reach = WorkflowReach.groups(in: home)
+    self.reach = reach
+    calendars = reach.mapValues { reached in
+      Set(
+        reached.flatMap { home.workflows[$0]?.allDeadlines.compactMap(\.calendar?.rawValue) ?? [] })
+    }
   }
 
-  init(key: String, workflowsByPrefix: [String: WorkflowID], reach: [WorkflowID: Set<WorkflowID>]) {
+  init(
+    key: String, workflowsByPrefix: [String: WorkflowID], reach: [WorkflowID: Set<WorkflowID>],
+    calendars: [WorkflowID: Set<String>]
+  ) {
     self.key = key
     self.workflowsByPrefix = workflowsByPrefix
     self.reach = reach
+    self.calendars = calendars
   }
 
   /// The workflows a command in `scope` on the home at `root` needs, or nil when the record
   /// cannot say: the scope is everything, names a workflow or prefix it does not know, or the
   /// ticket's file is not where its prefix says (a ticket kept from before a prefix changed,
   /// or no such ticket: the store then searches every workflow's folder, so load them all).
-  func workflows(for scope: DefinitionScope, home root: String) -> Set<WorkflowID>? {
+  func part(for scope: DefinitionScope, home root: String) -> (
+    workflows: Set<WorkflowID>, calendars: Set<String>
+  )? {
+    let workflow: WorkflowID
     switch scope {
     case .everything:
       return nil
     case .workflow(let w):
-      return reach[w]
+      workflow = w
     case .ticket(let id):
       guard id.isWellFormed, let prefix = id.prefix, let w = workflowsByPrefix[prefix],
         FileSystem.exists("\(root)/data/instances/\(w.rawValue)/\(id.rawValue).json")
       else { return nil }
-      return reach[w]
+      workflow = w
     }
+    guard let reached = reach[workflow] else { return nil }
+    return (reached, calendars[workflow] ?? [])
   }
 
-  /// One line per workflow, `workflow ID PREFIX REACHED,…`, after the header and the key.
+  /// One line per workflow, `workflow ID PREFIX REACHED,… CALENDAR,…` (`-` for none), after
+  /// the header and the key.
   func encoded() -> [UInt8] {
     var text = Self.header + "\nkey " + key + "\n"
     let prefixes = Dictionary(workflowsByPrefix.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    func list(_ names: some Sequence<String>) -> String {
+      let sorted = names.sorted()
+      return sorted.isEmpty ? "-" : sorted.joined(separator: ",")
+    }
     for (id, reached) in reach.sorted(by: { $0.key < $1.key }) {
-      let others = reached.map(\.rawValue).sorted().joined(separator: ",")
-      text += "workflow \(id.rawValue) \(prefixes[id] ?? "-") \(others)\n"
+      text += "workflow \(id.rawValue) \(prefixes[id] ?? "-") \(list(reached.map(\.rawValue)))"
+      text += " \(list(calendars[id] ?? []))\n"
     }
     return Array(text.utf8)
   }
@@ -79,15 +101,21 @@ struct ValidatedHomeRecord: Sendable, Equatable {
     else { return nil }
     var prefixes: [String: WorkflowID] = [:]
     var reach: [WorkflowID: Set<WorkflowID>] = [:]
+    var calendars: [WorkflowID: Set<String>] = [:]
+    func list(_ field: Substring) -> [String] {
+      field == "-" ? [] : field.split(separator: ",").map(String.init)
+    }
     for line in lines[2..<(lines.count - 1)] {
       let parts = line.split(separator: " ")
-      guard parts.count == 4, parts[0] == "workflow" else { return nil }
+      guard parts.count == 5, parts[0] == "workflow" else { return nil }
       let id = WorkflowID(String(parts[1]))
       if parts[2] != "-" { prefixes[String(parts[2])] = id }
-      reach[id] = Set(parts[3].split(separator: ",").map { WorkflowID(String($0)) })
+      reach[id] = Set(list(parts[3]).map { WorkflowID($0) })
+      calendars[id] = Set(list(parts[4]))
     }
     return ValidatedHomeRecord(
-      key: String(lines[1].dropFirst("key ".count)), workflowsByPrefix: prefixes, reach: reach)
+      key: String(lines[1].dropFirst("key ".count)), workflowsByPrefix: prefixes, reach: reach,
+      calendars: calendars)
   }
 
   /// The record kept for the home at `root`, if any.
