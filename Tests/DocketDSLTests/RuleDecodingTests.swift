@@ -117,6 +117,14 @@ struct RuleDecodingTests {
     #expect(loaded.diagnostics.diagnostics.allSatisfy { $0.span?.file != "rules/r.yaml" })
   }
 
+  @Test func anEmptyRuleFileHoldsNoRulesAndBrokenYAMLIsReportedInItsFile() throws {
+    let home = try home(rules: ["a.yaml": "# nothing yet\n", "b.yaml": "rules: [\n"])
+    let loaded = try HomeLoader.load(home: home.url)
+    #expect(loaded.home.rules.isEmpty)
+    #expect(loaded.diagnostics.errors.map(\.span?.file) == ["rules/b.yaml"])
+    #expect(loaded.diagnostics.errors.first?.id == "yaml_syntax")
+  }
+
   @Test func aHomeWithoutRulesHasNone() throws {
     let home = try home(rules: [:])
     let loaded = try HomeLoader.load(home: home.url)
