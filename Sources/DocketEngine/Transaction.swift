@@ -79,6 +79,13 @@ struct Transaction {
     }
   }
 
+  /// Changes a ticket this command has already changed, in place (no copy of its fields or
+  /// history while nothing else holds them). Nil when the ticket is not among the changed.
+  mutating func modify<R>(_ id: InstanceID, _ body: (inout Instance) -> R) -> R? {
+    guard let p = position(of: id) else { return nil }
+    return body(&changed[p])
+  }
+
   /// A new id for this prefix: the store's last number + 1, + 2, … within one command.
   mutating func newID(prefix: String) -> Result<InstanceID, Refusal> {
     let last: Int

@@ -17,7 +17,12 @@ let benchmarks: @Sendable () -> Void = {
   let batch = 10_000
   let lifecycles: [(String, Lifecycle)]
   do {
-    lifecycles = [("peers workflow", try Lifecycle.peers()), ("bundled complaint", try Lifecycle.bundled())]
+    lifecycles = [
+      ("peers workflow", try Lifecycle.peers()), ("bundled complaint", try Lifecycle.bundled()),
+      // Issue 4 item 7: the same workflow without rules and with five rules firing per step.
+      ("rules: none", try RuleLifecycle.make(withRules: false)),
+      ("rules: 5 per transition", try RuleLifecycle.make(withRules: true)),
+    ]
   } catch {
     print("engine benchmarks: cannot load a home: \(error)")
     return

@@ -91,7 +91,18 @@ final class EvaluationContext: CELActivation {
     return .map(map)
   }
 
+  /// Built at most once per context: a checked `instance.state` reads the whole map, and a
+  /// rule's conditions or a message template ask for several of its keys.
+  private var builtInstanceMap: CELValue?
+
   private var instanceMap: CELValue {
+    if let builtInstanceMap { return builtInstanceMap }
+    let map = freshInstanceMap
+    builtInstanceMap = map
+    return map
+  }
+
+  private var freshInstanceMap: CELValue {
     .map(
       CELMap(strings: [
         "id": .string(instance.id.rawValue),

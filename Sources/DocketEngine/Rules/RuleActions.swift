@@ -13,48 +13,75 @@ extension Engine {
       if case .ruleChainTooDeep = cause { return cause }
       return .ruleFailed(rule: rule.id, reference: rule.reference, action: what, instance: id, cause: cause)
     }
-    var instance: Instance
-    let definition: WorkflowRuntime
-    let context: EvaluationContext
-    switch ruleContext(on: change.instance, change: change, in: &tx) {
-    case .failure(let r): return .failure(failed("read the ticket", on: change.instance, r))
-    case .success(let c): (instance, definition, context) = c
-    }
-    let time = max(change.time, instance.updatedAt)
+    // The ticket is read (and a context built) only for what an action needs; `set` and
+    // `assign` then change it in place in the transaction.
+    let id = change.instance
+    let time = change.time
     switch action {
     case .set(let assignments, _):
-      switch applyAssignments(assignments, to: &instance, definition: definition, context: context) {
-      case .failure(let r):
-        let names = assignments.map { "'\($0.field)'" }.joined(separator: ", ")
-        return .failure(failed("set \(names)", on: instance.id, r))
-      case .success(let changed):
-        guard !changed.isEmpty else { return .success(()) }
-        instance.record(at: time, actor: .system, event: "set", set: changed, rule: rule.id)
-        tx.save(instance)
+      let results: [(FieldName, JSONValue)]
+      switch ruleContext(on: id, change: change, in: &tx) {
+      case .failure(let r): return .failure(failed("read the ticket", on: id, r))
+      case .success(let c):
+        switch evaluateAssignments(assignments, definition: c.definition, context: c.context) {
+        case .failure(let r):
+          let names = assignments.map { "'\($0.field)'" }.joined(separator: ", ")
+          return .failure(failed("set \(names)", on: id, r))
+        case .success(let values): results = values
+        }
+      }
+      if !results.isEmpty {
+        tx.modify(id) { instance in
+          var changed: [String: JSONValue] = [:]
+          for (name, v) in results { instance.setField(name, to: v, changed: &changed) }
+          if !changed.isEmpty {
+            instance.record(
+              at: max(time, instance.updatedAt), actor: .system, event: "set", set: changed,
+              rule: rule.id)
+          }
+        }
       }
     case .assign(let role, _):
-      let next = assignee(after: instance.assignee, role: role)
-      guard next != instance.assignee else { return .success(()) }
-      instance.assignee = next
-      instance.record(at: time, actor: .system, event: "assign", assignee: next, rule: rule.id)
-      tx.save(instance)
+      if tx.modify(id, { instance in
+        let next = assignee(after: instance.assignee, role: role)
+        guard next != instance.assignee else { return }
+        instance.assignee = next
+        instance.record(
+          at: max(time, instance.updatedAt), actor: .system, event: "assign", assignee: next,
+          rule: rule.id)
+      }) == nil {
+        return .failure(failed("assign \(role)", on: id, .unknownID(id)))
+      }
     case .notify(let roles, let template, _):
-      let text =
-        template.map { MessageRenderer(timeZone: home.settings.timeZone).render($0, in: context) }
-        ?? "\(instance.id): \(rule.description ?? "rule '\(rule.id)'")"
-      tx.send(OutboxMessage(at: time, to: roles, instance: instance.id, message: text))
+      let text: String
+      if let template {
+        switch ruleContext(on: id, change: change, in: &tx) {
+        case .failure(let r): return .failure(failed("read the ticket", on: id, r))
+        case .success(let c):
+          text = MessageRenderer(timeZone: home.settings.timeZone).render(template, in: c.context)
+        }
+      } else {
+        text = "\(id): \(rule.description ?? "rule '\(rule.id)'")"
+      }
+      tx.send(OutboxMessage(at: time, to: roles, instance: id, message: text))
     case .fire(let event, let target, _):
       let targets: [InstanceID]
       switch target {
       case .self:
-        targets = [instance.id]
-      case .parent:
-        guard let parent = instance.links.parent else {
-          return .failure(failed("fire '\(event)' on its parent", on: instance.id, .noParent(instance.id)))
+        targets = [id]
+      case .parent, .children:
+        let instance: Instance
+        switch tx.instance(id) {
+        case .failure(let r): return .failure(failed("read the ticket", on: id, r))
+        case .success(let i): instance = i
         }
-        targets = [parent]
-      case .children:
-        targets = instance.links.children
+        if target == .children {
+          targets = instance.links.children
+        } else if let parent = instance.links.parent {
+          targets = [parent]
+        } else {
+          return .failure(failed("fire '\(event)' on its parent", on: id, .noParent(id)))
+        }
       }
       for id in targets {
         if case .failure(let r) = advance(
@@ -65,10 +92,15 @@ extension Engine {
         }
       }
     case .start(let start, _):
-      if case .failure(let r) = launch(
-        start, from: instance, context: context, by: rule, at: time, in: &tx, chain: chain, mode: mode)
-      {
-        return .failure(failed("start a \(start.workflow) ticket", on: instance.id, r))
+      switch ruleContext(on: id, change: change, in: &tx) {
+      case .failure(let r): return .failure(failed("read the ticket", on: id, r))
+      case .success(let c):
+        if case .failure(let r) = launch(
+          start, from: c.instance, context: c.context, by: rule, at: time, in: &tx, chain: chain,
+          mode: mode)
+        {
+          return .failure(failed("start a \(start.workflow) ticket", on: id, r))
+        }
       }
     }
     return .success(())

@@ -20,14 +20,14 @@ extension Engine {
   ) -> Result<Void, Refusal> {
     let candidates = ruleIndex.candidates(change.trigger, change.workflow)
     if candidates.isEmpty { return .success(()) }
-    var matched: [(rule: RuleDefinition, body: RuleBody)] = []
+    var matched: [PreparedRule] = []
     var failedConditions: [(RuleDefinition, Refusal)] = []
     var snapshot: EvaluationContext?
-    for position in candidates {
-      let rule = home.rules[position]
-      guard change.passes(rule.filter), let body = rule.bodies[change.workflow] else { continue }
-      guard let condition = body.condition else {
-        matched.append((rule, body))
+    for prepared in candidates {
+      let rule = prepared.rule
+      guard change.passes(rule.filter) else { continue }
+      guard let condition = prepared.body.condition else {
+        matched.append(prepared)
         continue
       }
       if snapshot == nil {
@@ -38,7 +38,7 @@ extension Engine {
       }
       guard let context = snapshot else { continue }
       switch condition.evaluate(in: context) {
-      case .value(.bool(true)): matched.append((rule, body))
+      case .value(.bool(true)): matched.append(prepared)
       case .value(.bool(false)): continue
       case .value(let other):
         failedConditions.append(
@@ -68,8 +68,8 @@ extension Engine {
         return .failure(r)
       }
     }
-    for (rule, body) in matched {
-      if case .failure(let r) = run(rule, body, after: change, in: &tx, chain: chain, mode: mode) {
+    for prepared in matched {
+      if case .failure(let r) = run(prepared, after: change, in: &tx, chain: chain, mode: mode) {
         return .failure(r)
       }
     }
@@ -78,20 +78,27 @@ extension Engine {
 
   /// Runs one rule's actions in order. On failure the transaction goes back to what it was
   /// before the rule, and ``settle(_:of:change:in:chain:mode:)`` decides: refuse or skip.
+  ///
+  /// Only a rule that may skip keeps a copy of the transaction to go back to: a refusal
+  /// drops the whole transaction anyway (or an enclosing skipping rule restores its own
+  /// copy), and not copying lets the rule's actions change tickets in place.
   private func run(
-    _ rule: RuleDefinition, _ body: RuleBody, after change: RuleChange, in tx: inout Transaction,
+    _ prepared: PreparedRule, after change: RuleChange, in tx: inout Transaction,
     chain: RuleChain, mode: RuleMode
   ) -> Result<Void, Refusal> {
+    let rule = prepared.rule
     let link = chain.appending(rule.id, on: change.instance)
     if link.depth > Self.ruleDepthLimit {
       return .failure(.ruleChainTooDeep(chain: link.names, rule: chain.links.first?.rule ?? rule.id))
     }
-    let before = tx
+    let maySkip = rule.onError == .skip || (mode == .tick && chain.isEmpty)
+    let before = maySkip ? tx : nil
     tx.fired(RuleFiring(rule: rule.id, instance: change.instance, outcome: .applied))
-    for action in body.actions {
+    for action in prepared.body.actions {
       if case .failure(let failure) = perform(
         action, of: rule, after: change, in: &tx, chain: link, mode: mode)
       {
+        guard let before else { return .failure(failure) }
         tx = before
         return settle(failure, of: rule, change: change, in: &tx, chain: chain, mode: mode)
       }

@@ -33,6 +33,20 @@ extension Engine {
     _ assignments: [FieldAssignment], to instance: inout Instance,
     definition: WorkflowRuntime, context: EvaluationContext
   ) -> Result<[String: JSONValue], Refusal> {
+    switch evaluateAssignments(assignments, definition: definition, context: context) {
+    case .failure(let r): return .failure(r)
+    case .success(let results):
+      var changed: [String: JSONValue] = [:]
+      for (name, v) in results { instance.setField(name, to: v, changed: &changed) }
+      return .success(changed)
+    }
+  }
+
+  /// The stored values a `set:` map gives in `context` (all against one snapshot), or why
+  /// one does not fit its field.
+  func evaluateAssignments(
+    _ assignments: [FieldAssignment], definition: WorkflowRuntime, context: EvaluationContext
+  ) -> Result<[(FieldName, JSONValue)], Refusal> {
     var results: [(FieldName, JSONValue)] = []
     for a in assignments {
       guard let field = definition.fields[a.field] else {
@@ -51,9 +65,7 @@ extension Engine {
             reason: "setting it failed: \(reason)\(where_)"))
       }
     }
-    var changed: [String: JSONValue] = [:]
-    for (name, v) in results { instance.setField(name, to: v, changed: &changed) }
-    return .success(changed)
+    return .success(results)
   }
 }
 
