@@ -5,7 +5,9 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-REL="$ROOT/.build/release"
+# REL: a release build folder of the root package (default .build/release; .build-static/release
+# from run.sh of the CLI benchmarks works too: the objects are the same).
+REL="${REL:-$ROOT/.build/release}"
 [ -d "$REL/DocketKit.build" ] || (cd "$ROOT" && swift build -c release --product docket)
 OBJS=()
 for m in CEL DocketDiagnostics DocketModel DocketDSL DocketEngine DocketStore DocketKit \
