@@ -17,7 +17,8 @@ done
 W="$HERE/../Benchmarks/EngineBenchmarks"
 OUT="${BENCH_DIR:-/var/tmp/docket-engine-bench}"
 mkdir -p "$OUT"
-swiftc -O -wmo -module-name EngineDriver -I "$REL/Modules" -I "$REL" \
+# SWIFTC_FLAGS: extra flags, e.g. -static-stdlib when REL is a --static-swift-stdlib build.
+swiftc -O -wmo ${SWIFTC_FLAGS:-} -module-name EngineDriver -I "$REL/Modules" -I "$REL" \
   -Xcc -fmodule-map-file="$(ls "$ROOT"/.build/checkouts/Yams/Sources/CYaml/include/module.modulemap 2>/dev/null || true)" \
   "$HERE/main.swift" "$W/Lifecycle.swift" "$W/TicketShelf.swift" "$W/TempHome.swift" \
   "${OBJS[@]}" -o "$OUT/engine-driver"

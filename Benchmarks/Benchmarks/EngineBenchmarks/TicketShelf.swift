@@ -12,17 +12,47 @@ final class TicketShelf: InstanceReader {
   func instance(_ id: InstanceID) throws -> Instance? { tickets[id] }
   func lastNumber(forPrefix prefix: String) throws -> Int { last[prefix] ?? 0 }
 
+  /// Lookups asked so far, each with its entries by key (kept up to date by ``apply(_:)``),
+  /// as the store's lookup index answers without reading every ticket.
+  private var lookups: [String: (definition: LookupDefinition, byKey: [[JSONValue]: [InstanceID: LookupEntry]])] = [:]
+
+  /// Every ticket matching the lookup's key, in id order.
+  func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws -> [LookupEntry] {
+    if lookups[lookup.name] == nil {
+      var byKey: [[JSONValue]: [InstanceID: LookupEntry]] = [:]
+      for ticket in tickets.values {
+        if let entry = LookupEntry(ticket, for: lookup) { byKey[entry.key, default: [:]][entry.id] = entry }
+      }
+      lookups[lookup.name] = (lookup, byKey)
+    }
+    return (lookups[lookup.name]?.byKey[key] ?? [:]).values.sorted { $0.id < $1.id }
+  }
+
   /// Keeps every ticket of `changeset` and moves the id counters on, as a store commit would.
   /// Returns the first ticket changed (the one the command was about).
   @discardableResult
   func apply(_ changeset: Changeset) -> Instance? {
     for instance in changeset.instances {
+      if !lookups.isEmpty, let old = tickets[instance.id] { unindex(old) }
       tickets[instance.id] = instance
+      for (name, lookup) in lookups {
+        if let entry = LookupEntry(instance, for: lookup.definition) {
+          lookups[name]?.byKey[entry.key, default: [:]][entry.id] = entry
+        }
+      }
       // Only a new ticket can raise a counter; parsing every id would time the harness.
       if instance.revision == 1, let prefix = instance.id.prefix, let number = instance.id.number {
         last[prefix] = max(last[prefix] ?? 0, number)
       }
     }
     return changeset.instances.first
+  }
+
+  private func unindex(_ instance: Instance) {
+    for (name, lookup) in lookups {
+      if let entry = LookupEntry(instance, for: lookup.definition) {
+        lookups[name]?.byKey[entry.key]?[entry.id] = nil
+      }
+    }
   }
 }
