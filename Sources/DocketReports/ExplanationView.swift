@@ -9,12 +9,18 @@ public struct ExplanationView: Sendable {
   public var definition: WorkflowDefinition?
   public var staff: Staff
   public var zone: TimeZone
+  /// Every workflow of the home, to name the tickets rules would start or change.
+  public var workflows: [WorkflowID: WorkflowDefinition]
 
-  public init(explanation: Explanation, definition: WorkflowDefinition?, staff: Staff, zone: TimeZone) {
+  public init(
+    explanation: Explanation, definition: WorkflowDefinition?, staff: Staff, zone: TimeZone,
+    workflows: [WorkflowID: WorkflowDefinition] = [:]
+  ) {
     self.explanation = explanation
     self.definition = definition
     self.staff = staff
     self.zone = zone
+    self.workflows = workflows
   }
 
   private var names: Names { Names(definition: definition, staff: staff) }
@@ -131,7 +137,9 @@ public struct ExplanationView: Sendable {
     }
     for other in e.otherChanges {
       let verb = other.revision == 1 ? "start" : "change"
-      lines.append("\(verb) \(other.id) (\(other.workflow), \(other.state))")
+      let otherWorkflow = workflows[other.workflow]
+      let place = Names(definition: otherWorkflow, staff: staff).state(other.state)
+      lines.append("\(verb) \(other.id) (\(otherWorkflow?.displayName ?? other.workflow.rawValue), \(place))")
     }
     for m in e.outbox {
       lines.append("notify \(m.to.map(names.role).joined(separator: ", ")): \(m.message)")

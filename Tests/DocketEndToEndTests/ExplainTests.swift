@@ -138,6 +138,15 @@ struct ExplainTests {
     #expect(others.first?["started"] as? Bool == true)
     #expect((json["outbox"] as? [[String: Any]])?.first?["message"] as? String == "任务 TSK-000001 已完成")
 
+    let text = try Self.run(
+      ["explain", "TSK-000001", "finish", "--set", "result=已修好", "--as", "li.wei"], home)
+    #expect(text.stdout.contains("allowed: 进行中 (open) → 待评审 (review)"), "\(text)")
+    #expect(text.stdout.contains("hand over: 李伟 (li.wei) · 专员 → queue: 主管"), "\(text)")
+    #expect(text.stdout.contains("stop the clock 4小时内完成: met"), "\(text)")
+    #expect(text.stdout.contains("fire rule 'finished-task-gets-followup' on TSK-000001"), "\(text)")
+    #expect(text.stdout.contains("start FUP-000001 (跟进, todo)"), "\(text)")
+    #expect(home.dataSnapshot() == before)
+
     // The real step then does what explain said.
     let advanced = try Self.run(
       ["advance", "TSK-000001", "finish", "--set", "result=已修好", "--as", "li.wei", "--json"], home)

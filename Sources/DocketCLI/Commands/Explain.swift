@@ -33,7 +33,8 @@ extension DocketCommand {
         ticket, event: EventName(event), fields: fields, note: note, actor: actor)
       let view = ExplanationView(
         explanation: explanation, definition: session.home.definition(for: explanation.instance),
-        staff: session.home.staff, zone: session.home.settings.timeZone)
+        staff: session.home.staff, zone: session.home.settings.timeZone,
+        workflows: Dictionary(uniqueKeysWithValues: session.home.workflows.map { ($0.key, $0.value) }))
       return CommandOutput(text: view.render(palette: context.palette), json: view.json)
     }
   }

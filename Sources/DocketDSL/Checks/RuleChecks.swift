@@ -102,7 +102,7 @@ private struct FilterCheck {
           }
       }
     }
-    if matching.isEmpty, known {
+    if matching.isEmpty, known, !(events.isEmpty && from.isEmpty && to.isEmpty) {
       let spans = filters.keySpans
       let span = ["event", "from", "to"].compactMap { spans[$0] }.first
       bag.add(.noTransitionMatches(describe(), in: scope, at: span ?? triggerSpan))

@@ -21,7 +21,11 @@ extension ActionDecoder {
     var present = ruleKinds.filter { map.has($0) }
     if present.contains("start") { present.removeAll { $0 == "assign" } }
     guard present.count == 1, let kind = present.first else {
-      bag.add(.actionNeedsOneKind(present, kinds: ruleKinds, at: node.span))
+      var diagnostic = Diagnostic.actionNeedsOneKind(present, kinds: ruleKinds, at: node.span)
+      if present.isEmpty, map.has("event") {
+        diagnostic.help = "rules fire events with 'advance: EVENT' (deadline actions write 'event: EVENT')"
+      }
+      bag.add(diagnostic)
       return nil
     }
     for (option, owner) in ruleOptions where owner != kind {

@@ -10,7 +10,7 @@ extension DefinitionSchemas {
         keys: RuleSchemaKeys.file,
         properties: [
           "lookups": .entries(
-            keyPattern: SchemaPatterns.fieldName,
+            keyPattern: SchemaPatterns.lookupName,
             value: .object(
               SchemaObject(
                 "A named question about other tickets: a CEL function of the key fields.",

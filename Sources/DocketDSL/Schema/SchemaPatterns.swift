@@ -4,6 +4,8 @@ package enum SchemaPatterns {
   package static let workflowID = "^[a-z][a-z0-9_-]*$"
   package static let name = "^[A-Za-z0-9_][A-Za-z0-9_.-]*$"
   package static let fieldName = "^[A-Za-z_][A-Za-z0-9_]*$"
+  /// A lookup name: a lower-case CEL function name (``IdentifierSyntax/isLookupName(_:)``).
+  package static let lookupName = "^[a-z][a-z0-9_]*$"
   package static let prefix = "^[A-Za-z][A-Za-z0-9_]{0,15}$"
   /// `90m`, `2h`, `1h30m`, `3d` (units largest first, each once), or working days `3wd`.
   package static let duration =

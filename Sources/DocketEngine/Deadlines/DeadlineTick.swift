@@ -58,6 +58,9 @@ extension Engine {
       guard case .success(var instance) = tx.instance(next.instance),
         case .success(let definition) = definition(for: instance)
       else { continue }
+      // Rules may have moved this ticket since its actions were queued (advancing a parent
+      // or children): run only what is still due on it.
+      if !ruleIndex.isEmpty, !DueAction.pending(on: instance, at: now).contains(next) { continue }
       counts[next.instance, default: 0] += 1
       guard counts[next.instance, default: 0] <= Self.actionsPerTicketPerTick else { continue }
       let time = max(next.time, instance.updatedAt)

@@ -72,4 +72,29 @@ struct RuleSkipAndTickTests {
     #expect(t.history.map { $0.event } == ["create", "breach:sla", "set", "assign", "skip:rule"])
     #expect(t.history.last?.rule == "sla-breach-broken")
   }
+
+  @Test func aBreachRuleThatClosesAnotherTicketCancelsThatTicketsQueuedBreach() throws {
+    let w = try RuleWorkflows.all()
+    let kit = RuleKit(workflows: w)
+    let desk = Desk(
+      w,
+      rules: [
+        try kit.rule("spawn", on: .transition, RuleFilter(workflows: ["case"], events: ["escalate"]), [.start("case", [("customer", "customer")])]),
+        try kit.rule("close-children", on: .breach, RuleFilter(workflows: ["case"], deadlines: ["sla"]), [.advance("close", .children)]),
+      ])
+    let parent = try desk.new("case", as: "li.wei", RuleWorkflows.newCase).get().id
+    desk.now = at(hours: 1)
+    _ = try desk.advance(parent, "escalate").get()
+    let child = try #require(desk[parent]?.links.children.first)
+    // One tick past both due times: the parent's breach (24h) closes the child before its
+    // own breach (25h) comes up in the same tick.
+    desk.now = at(hours: 26)
+    desk.tick()
+    let c = try #require(desk[child])
+    #expect(c.state == "closed")
+    #expect(c.deadlines["sla"]?.state == .met)
+    #expect(c.history.last?.event == "close")
+    #expect(c.history.last?.rule == "close-children")
+    #expect(!c.history.contains { $0.event == "breach:sla" })
+  }
 }

@@ -4,10 +4,26 @@ extension EmbeddedHome {
   /// `rules/property.yaml`
   static let rulesProperty = #"""
     # yaml-language-server: $schema=../schemas/rule.schema.json
-    # 物业客服规则（草案，按 contract §4 编写；规则引擎由另一议题实现，届时以 docket validate 为准）。
+    # 物业客服规则（contract §4；docs/dsl.md §8 说明各键）。
     # Rules run as `system`, in file-name order and then in the order below, and see the ticket
-    # after the change that triggered them.
+    # after the change that triggered them. `docket validate` checks every name and expression.
+    # Rules that only add information (repeat / rework marks, survey chasing) use `on_error: skip`,
+    # so a problem in them never blocks staff; rules that create revisits refuse instead, because
+    # every closed repair and paid service must get its revisit (revisit rate 100%).
+
+    lookups:
+      # 同一客户、同一类别的投诉（判断30天内重复投诉）
+      complaints_of:
+        workflow: complaint
+        key: [customer, category]
+      # 同一位置、同一设备类别的报修（判断30天内返修）
+      repairs_of:
+        workflow: repair
+        key: [unit, equipment]
+
     rules:
+      # ---- 回访：每单必回访（revisit rate 100%） ----
+
       - id: closed-repair-gets-revisit
         description: 报修完成后，由客服专员回访报修人
         on: transition
@@ -23,6 +39,21 @@ extension EmbeddedHome {
               level: "1"
             assign: specialist
 
+      - id: closed-paid-service-gets-revisit
+        description: 有偿服务结案后，由客服专员回访客户
+        on: transition
+        workflow: paid_service
+        to: closed
+        then:
+          - start: revisit
+            fields:
+              customer: customer
+              phone: phone
+              source_id: instance.id
+              source: '"paid_service"'
+              level: "1"
+            assign: specialist
+
       # 投诉的首次回访和主管二次回访在投诉流程内完成（workflows/complaint.yaml 的 revisit、
       # supervisor_revisit 状态），办结的投诉不可能绕过回访，所以这里不再另建回访单。
 
@@ -31,7 +62,8 @@ extension EmbeddedHome {
         on: transition
         workflow: revisit
         event: record_visit
-        if: satisfaction == "unsatisfied" && level == 1
+        to: unsatisfied
+        if: level == 1
         then:
           - start: revisit
             fields:
@@ -49,13 +81,17 @@ extension EmbeddedHome {
         on: transition
         workflow: revisit
         event: record_visit
-        if: satisfaction == "unsatisfied" && level >= 2
+        to: unsatisfied
+        if: level >= 2
         then:
           - notify: [manager]
             message: "回访 ${instance.id}（${customer}，来源 ${source_id}）二次回访仍不满意，请经理关注"
 
+      # ---- 投诉：24小时内处理完毕（100%）、重复投诉率 ≤ 1% ----
+
       - id: complaint-24h-breach-to-manager
-        description: 投诉超过24小时未处理完毕：流程已转客服主管并通知；同时报客服经理
+        description: 投诉超过24小时未处理完毕：由客服主管接手，并报客服经理
+        # 流程的 breach 动作已转客服主管并通知主管；这里再确认由主管接手，并通知经理。
         on: breach
         workflow: complaint
         deadline: handle_24h
@@ -64,14 +100,61 @@ extension EmbeddedHome {
           - notify: [manager]
             message: "投诉 ${instance.id}（${customer}）超过24小时未处理完毕，已由客服主管接手"
 
-      - id: paid-service-stays-with-specialist
-        description: 有偿服务从报价到完工由同一名客服专员跟进；被转给其他角色时交回客服专员并告知主管
-        on: transition
-        workflow: paid_service
-        if: instance.assignee.role != "specialist"
+      - id: repeat-complaint
+        description: 同一客户30天内再次投诉同一类别的，标记为重复投诉并通知客服主管
+        on: created
+        workflow: complaint
+        if: >-
+          complaints_of(customer, category).exists(c,
+            c.id != instance.id && now - c.created_at <= duration("720h"))
+        on_error: skip
         then:
-          - assign: specialist
+          - set: { is_repeat: "true" }
           - notify: [supervisor]
-            message: "有偿服务 ${instance.id} 已交回客服专员跟进"
+            message: "重复投诉: ${instance.id}（${customer}，${category}）30天内已投诉过同类问题"
+
+      # ---- 报修：返修率 ≤ 5% ----
+
+      - id: repair-rework
+        description: 同一位置、同一设备类别在上一次报修完成后30天内再次报修的，标记为返修并通知客服主管
+        on: created
+        workflow: repair
+        if: >-
+          repairs_of(unit, equipment).exists(r,
+            r.id != instance.id && r.state == "closed" && r.closed_at != null
+            && now - r.closed_at <= duration("720h"))
+        on_error: skip
+        then:
+          - set: { is_rework: "true" }
+          - notify: [supervisor]
+            message: "返修: ${instance.id}（${unit}，${equipment}）30天内修过的设备再次报修"
+
+      # ---- 有偿服务：同一名客服专员从报价跟到完工 ----
+      # 流程的每个未结状态都由 specialist 负责，接手的专员会一直持有到结案（contract §2 的
+      # assign 规则），不需要规则把单子“交回”；规则只保证受理时就有一名专员接手。
+
+      - id: paid-service-needs-one-specialist
+        description: 有偿服务受理时没有客服专员接手的（例如由经理登记），请客服主管指派一名专员全程跟进
+        on: created
+        workflow: paid_service
+        if: instance.assignee.user == null
+        then:
+          - notify: [supervisor]
+            message: "有偿服务 ${instance.id}（${customer}）待指派客服专员，请指派一人从报价跟到完工"
+
+      # ---- 满意度调查：截止前催收（回收率 ≥ 95%） ----
+
+      - id: survey-chase-before-deadline
+        description: 问卷距回收截止还剩2天仍未催收的，提醒客服主管督促客服专员催收
+        # 流程的 warn 动作已提醒客服专员催收。催收是人工动作（电话、微信），规则不代为触发 chase：
+        # 否则系统会多计一次催收，“至少催收两次后才能记为未回复”就会被提前满足。
+        on: warning
+        workflow: survey
+        deadline: response_7d
+        if: instance.state == "collecting" && chase_count == 0
+        on_error: skip
+        then:
+          - notify: [supervisor]
+            message: "问卷 ${instance.id}（${respondent}）将于2天后截止，至今未催收，请督促客服专员催收"
     """#
 }
