@@ -14,18 +14,22 @@ final class TicketShelf: InstanceReader {
 
   /// Lookups asked so far, each with its entries by key (kept up to date by ``apply(_:)``),
   /// as the store's lookup index answers without reading every ticket.
-  private var lookups: [String: (definition: LookupDefinition, byKey: [[JSONValue]: [InstanceID: LookupEntry]])] = [:]
+  /// (Definitions apart from their indexes: updating an index while iterating over a
+  /// collection that holds it would copy the whole index on every update.)
+  private var lookups: [LookupDefinition] = []
+  private var indexes: [String: [[JSONValue]: [InstanceID: LookupEntry]]] = [:]
 
   /// Every ticket matching the lookup's key, in id order.
   func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws -> [LookupEntry] {
-    if lookups[lookup.name] == nil {
+    if indexes[lookup.name] == nil {
       var byKey: [[JSONValue]: [InstanceID: LookupEntry]] = [:]
       for ticket in tickets.values {
         if let entry = LookupEntry(ticket, for: lookup) { byKey[entry.key, default: [:]][entry.id] = entry }
       }
-      lookups[lookup.name] = (lookup, byKey)
+      lookups.append(lookup)
+      indexes[lookup.name] = byKey
     }
-    return (lookups[lookup.name]?.byKey[key] ?? [:]).values.sorted { $0.id < $1.id }
+    return (indexes[lookup.name]?[key] ?? [:]).values.sorted { $0.id < $1.id }
   }
 
   /// Keeps every ticket of `changeset` and moves the id counters on, as a store commit would.
@@ -35,9 +39,9 @@ final class TicketShelf: InstanceReader {
     for instance in changeset.instances {
       if !lookups.isEmpty, let old = tickets[instance.id] { unindex(old) }
       tickets[instance.id] = instance
-      for (name, lookup) in lookups {
-        if let entry = LookupEntry(instance, for: lookup.definition) {
-          lookups[name]?.byKey[entry.key, default: [:]][entry.id] = entry
+      for lookup in lookups {
+        if let entry = LookupEntry(instance, for: lookup) {
+          indexes[lookup.name]?[entry.key, default: [:]][entry.id] = entry
         }
       }
       // Only a new ticket can raise a counter; parsing every id would time the harness.
@@ -49,9 +53,9 @@ final class TicketShelf: InstanceReader {
   }
 
   private func unindex(_ instance: Instance) {
-    for (name, lookup) in lookups {
-      if let entry = LookupEntry(instance, for: lookup.definition) {
-        lookups[name]?.byKey[entry.key]?[entry.id] = nil
+    for lookup in lookups {
+      if let entry = LookupEntry(instance, for: lookup) {
+        indexes[lookup.name]?[entry.key]?[entry.id] = nil
       }
     }
   }
