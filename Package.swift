@@ -7,6 +7,12 @@ import PackageDescription
 
 let strict: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
+  // Release builds reach concrete generic type metadata through accessor calls instead of
+  // demangling type names at run time: every `docket` command is a fresh process, and first
+  // uses of generic types were ~20% of a whole `docket advance` (docs/performance.md §6).
+  .unsafeFlags(
+    ["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"],
+    .when(configuration: .release)),
 ]
 
 let package = Package(

@@ -5,7 +5,9 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
-REL="$ROOT/.build/release"
+# REL: a release build folder of the root package (default .build/release; .build-static/release
+# from run.sh of the CLI benchmarks works too: the objects are the same).
+REL="${REL:-$ROOT/.build/release}"
 [ -d "$REL/DocketKit.build" ] || (cd "$ROOT" && swift build -c release --product docket)
 OBJS=()
 for m in CEL DocketDiagnostics DocketModel DocketDSL DocketEngine DocketStore DocketKit \
@@ -15,7 +17,8 @@ done
 W="$HERE/../Benchmarks/EngineBenchmarks"
 OUT="${BENCH_DIR:-/var/tmp/docket-engine-bench}"
 mkdir -p "$OUT"
-swiftc -O -wmo -module-name EngineDriver -I "$REL/Modules" -I "$REL" \
+# SWIFTC_FLAGS: extra flags, e.g. -static-stdlib when REL is a --static-swift-stdlib build.
+swiftc -O -wmo ${SWIFTC_FLAGS:-} -module-name EngineDriver -I "$REL/Modules" -I "$REL" \
   -Xcc -fmodule-map-file="$(ls "$ROOT"/.build/checkouts/Yams/Sources/CYaml/include/module.modulemap 2>/dev/null || true)" \
   "$HERE/main.swift" "$W/Lifecycle.swift" "$W/TicketShelf.swift" "$W/TempHome.swift" \
   "${OBJS[@]}" -o "$OUT/engine-driver"

@@ -36,6 +36,7 @@ enum HomeLoading {
     guard scope != .everything else { return try loadAll(url) }
     let root = url.path
     let fingerprint = DefinitionFingerprint.read(home: root)
+    guard !fingerprint.key.isEmpty else { return try loadAll(url) }
     if let record = ValidatedHomeRecord.read(home: root), record.key == fingerprint.key,
       let needed = record.part(for: scope, home: root),
       let part = try? HomeLoader.load(

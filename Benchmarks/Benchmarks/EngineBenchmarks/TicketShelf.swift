@@ -17,17 +17,51 @@ final class TicketShelf: InstanceReader {
       .sorted { $0.id < $1.id }
   }
 
+  /// Lookups asked so far, each with its entries by key (kept up to date by ``apply(_:)``),
+  /// as the store's lookup index answers without reading every ticket.
+  /// (Definitions apart from their indexes: updating an index while iterating over a
+  /// collection that holds it would copy the whole index on every update.)
+  private var lookups: [LookupDefinition] = []
+  private var indexes: [String: [[JSONValue]: [InstanceID: LookupEntry]]] = [:]
+
+  /// Every ticket matching the lookup's key, in id order.
+  func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws -> [LookupEntry] {
+    if indexes[lookup.name] == nil {
+      var byKey: [[JSONValue]: [InstanceID: LookupEntry]] = [:]
+      for ticket in tickets.values {
+        if let entry = LookupEntry(ticket, for: lookup) { byKey[entry.key, default: [:]][entry.id] = entry }
+      }
+      lookups.append(lookup)
+      indexes[lookup.name] = byKey
+    }
+    return (indexes[lookup.name]?[key] ?? [:]).values.sorted { $0.id < $1.id }
+  }
+
   /// Keeps every ticket of `changeset` and moves the id counters on, as a store commit would.
   /// Returns the first ticket changed (the one the command was about).
   @discardableResult
   func apply(_ changeset: Changeset) -> Instance? {
     for instance in changeset.instances {
+      if !lookups.isEmpty, let old = tickets[instance.id] { unindex(old) }
       tickets[instance.id] = instance
+      for lookup in lookups {
+        if let entry = LookupEntry(instance, for: lookup) {
+          indexes[lookup.name]?[entry.key, default: [:]][entry.id] = entry
+        }
+      }
       // Only a new ticket can raise a counter; parsing every id would time the harness.
       if instance.revision == 1, let prefix = instance.id.prefix, let number = instance.id.number {
         last[prefix] = max(last[prefix] ?? 0, number)
       }
     }
     return changeset.instances.first
+  }
+
+  private func unindex(_ instance: Instance) {
+    for lookup in lookups {
+      if let entry = LookupEntry(instance, for: lookup) {
+        indexes[lookup.name]?[entry.key]?[entry.id] = nil
+      }
+    }
   }
 }

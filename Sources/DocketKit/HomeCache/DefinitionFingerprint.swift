@@ -20,7 +20,8 @@ struct DefinitionFingerprint: Sendable, Equatable {
   /// Home-relative path (`workflows/complaint.yaml`) -> `sha256:…` of the file's bytes, or
   /// `unreadable` for a file that cannot be read.
   var files: [String: String]
-  /// One digest over the executable's identity and every path with its digest.
+  /// One digest over the executable's identity and every path with its digest; empty when
+  /// the executable cannot be identified (then nothing may be cached).
   var key: String
 
   /// The files the loader (DocketDSL's `HomeLoader`) reads: `docket.yaml`, `staff.yaml` and
@@ -37,7 +38,10 @@ struct DefinitionFingerprint: Sendable, Equatable {
         .map { folder + "/" + $0 }
     }
     var files: [String: String] = [:]
-    var text = "docket definitions 1\nexecutable \(executableIdentity())\n"
+    // Without the executable's identity a record could outlive an upgrade that checks more:
+    // then no key at all, and nothing is cached.
+    guard let executable = executableIdentity() else { return DefinitionFingerprint(files: [:], key: "") }
+    var text = "docket definitions 1\nexecutable \(executable)\n"
     for path in paths {
       let digest = (try? FileSystem.read(root + "/" + path)).map { SHA256.digest($0) } ?? "unreadable"
       files[path] = digest
@@ -66,14 +70,15 @@ struct DefinitionFingerprint: Sendable, Equatable {
 
   /// Device, inode, size and modification time of the running executable: a rebuilt or
   /// upgraded `docket` may check more than the one that wrote a record, so it starts afresh.
-  private static func executableIdentity() -> String {
+  private static func executableIdentity() -> String? {
     #if os(Linux)
       let path = "/proc/self/exe"
     #else
-      let path = CommandLine.arguments.first ?? ""
+      // Only a path names the file (a bare name was found on PATH, which may have changed).
+      guard let path = CommandLine.arguments.first, path.contains("/") else { return nil }
     #endif
     var st = stat()
-    guard stat(path, &st) == 0 else { return "unknown" }
+    guard stat(path, &st) == 0 else { return nil }
     #if canImport(Darwin)
       let (s, n) = (Int64(st.st_mtimespec.tv_sec), Int64(st.st_mtimespec.tv_nsec))
     #else
