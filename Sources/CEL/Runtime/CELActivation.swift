@@ -5,10 +5,16 @@ public protocol CELActivation {
   /// An implementation for an overload declared without one: per-evaluation functions
   /// (answers that depend on the command being run). Default: none.
   func implementation(ofOverload id: String) -> CELImplementation?
+  /// The value of `variable.field` (a qualified name such as `instance.state`) when the
+  /// activation can give it without building the whole variable, or nil to select the field
+  /// from ``value(of:)`` as usual. When not nil it must equal that selection: an activation
+  /// whose variables are costly maps answers the fields expressions read most. Default: nil.
+  func selection(_ qualifiedName: String) -> CELValue?
 }
 
 extension CELActivation {
   public func implementation(ofOverload id: String) -> CELImplementation? { nil }
+  public func selection(_ qualifiedName: String) -> CELValue? { nil }
 }
 
 /// A dictionary-like activation. Up to 16 variables are kept in a small array and found

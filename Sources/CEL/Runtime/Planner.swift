@@ -90,6 +90,18 @@ struct Planner {
       {
         return planGlobal(root, fields: path, id: id)
       }
+      if !testOnly, !optional, case .ident(let name) = operand.kind, localSlot(name) == nil,
+        let root = resolvedName(operand.id)
+      {
+        // `variable.field` after checking: the activation may answer the field directly
+        // (``CELActivation/selection(_:)``) instead of building the whole variable.
+        let qualified = root + "." + field
+        let op = plan(operand)
+        return { st in
+          if let v = st.activation.selection(qualified) { return v }
+          return Selection.select(op(&st), field).at(id)
+        }
+      }
       if !testOnly, !optional, case .ident(let name) = operand.kind, let slot = localSlot(name) {
         // `x.field` on a loop variable: read the map in place.
         return { st in

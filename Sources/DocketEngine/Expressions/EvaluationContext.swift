@@ -41,6 +41,13 @@ final class EvaluationContext: CELActivation {
     return lookups.implementation(ofOverload: id)
   }
 
+  /// `instance.state`, `actor.user` and the like straight from the ticket, so a guard that
+  /// reads one field of `instance` never builds the whole map (the names ``value(of:)``
+  /// answers directly; anything else is selected from the map as usual).
+  func selection(_ qualifiedName: String) -> CELValue? {
+    value(of: qualifiedName)
+  }
+
   func value(of name: String) -> CELValue? {
     if let field = definition.fieldsByName[name] {
       return FieldConversion.celValue(instance.field(field.name), as: field.type)
