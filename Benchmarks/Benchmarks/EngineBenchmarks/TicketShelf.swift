@@ -11,11 +11,6 @@ final class TicketShelf: InstanceReader {
 
   func instance(_ id: InstanceID) throws -> Instance? { tickets[id] }
   func lastNumber(forPrefix prefix: String) throws -> Int { last[prefix] ?? 0 }
-  /// The benchmarked homes declare no lookups; a scan keeps it correct if one ever does.
-  func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws -> [LookupEntry] {
-    tickets.values.compactMap { LookupEntry($0, for: lookup) }.filter { $0.key == key }
-      .sorted { $0.id < $1.id }
-  }
 
   /// Lookups asked so far, each with its entries by key (kept up to date by ``apply(_:)``),
   /// as the store's lookup index answers without reading every ticket.
