@@ -38,9 +38,9 @@ public enum Refusal: Error, Sendable {
   /// (`rule 'id' (rules/x.yaml:3:7)`), `action` what it tried (`set 'level'`), `instance`
   /// the ticket it acted on, `cause` the underlying refusal.
   indirect case ruleFailed(rule: RuleID, reference: String, action: String, instance: InstanceID, cause: Refusal)
-  /// Rules triggered each other deeper than ``Engine/ruleDepthLimit``: each link is
-  /// `rule 'id' (TICKET)`, outermost first.
-  case ruleChainTooDeep(chain: [String], rule: RuleID)
+  /// Rules triggered each other deeper than ``Engine/ruleDepthLimit`` (`limit`): each link
+  /// is `rule 'id' (TICKET)`, outermost first.
+  case ruleChainTooDeep(chain: [String], rule: RuleID, limit: Int)
 
   /// The contract's error code (contract §6).
   public var code: String {
@@ -117,15 +117,15 @@ public enum Refusal: Error, Sendable {
       return "\(id) could not be read: \(underlying)."
     case .ruleFailed(_, let reference, let action, let instance, let cause):
       return "\(reference) could not \(action) on \(instance): \(cause.message)"
-    case .ruleChainTooDeep(let chain, _):
-      return "rules triggered each other more than \(Engine.ruleDepthLimit) deep, so nothing was changed: \(chain.joined(separator: " → "))."
+    case .ruleChainTooDeep(let chain, _, let limit):
+      return "rules triggered each other more than \(limit) deep, so nothing was changed: \(chain.joined(separator: " → "))."
     }
   }
 
   /// For `rule_failed`: the rule that failed (the outermost one).
   public var rule: RuleID? {
     switch self {
-    case .ruleFailed(let rule, _, _, _, _), .ruleChainTooDeep(_, let rule): rule
+    case .ruleFailed(let rule, _, _, _, _), .ruleChainTooDeep(_, let rule, _): rule
     default: nil
     }
   }

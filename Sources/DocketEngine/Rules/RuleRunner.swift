@@ -2,10 +2,11 @@ import DocketModel
 import Foundation
 
 extension Engine {
-  /// How deep rules may trigger each other: a rule reacting to a command's own change is at
-  /// depth 1, a rule reacting to what that rule did at depth 2, and so on. Deeper refuses the
-  /// whole command (`rule_failed`, naming the chain).
-  public static let ruleDepthLimit = 8
+  /// How deep rules may trigger each other (`rule_depth_limit` in `docket.yaml`, default 8):
+  /// a rule reacting to a command's own change is at depth 1, a rule reacting to what that
+  /// rule did at depth 2, and so on. Deeper refuses the whole command (`rule_failed`, naming
+  /// the chain).
+  public var ruleDepthLimit: Int { home.settings.ruleDepthLimit }
 
   /// Runs the rules that react to `change`, depth first.
   ///
@@ -88,8 +89,10 @@ extension Engine {
   ) -> Result<Void, Refusal> {
     let rule = prepared.rule
     let link = chain.appending(rule.id, on: change.instance)
-    if link.depth > Self.ruleDepthLimit {
-      return .failure(.ruleChainTooDeep(chain: link.names, rule: chain.links.first?.rule ?? rule.id))
+    if link.depth > ruleDepthLimit {
+      return .failure(
+        .ruleChainTooDeep(
+          chain: link.names, rule: chain.links.first?.rule ?? rule.id, limit: ruleDepthLimit))
     }
     let maySkip = rule.onError == .skip || (mode == .tick && chain.isEmpty)
     let before = maySkip ? tx : nil

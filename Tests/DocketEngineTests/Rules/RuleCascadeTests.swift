@@ -5,9 +5,9 @@ import Testing
 
 @Suite("Rules: start, links, advance targets and cascades")
 struct RuleCascadeTests {
-  static func desk(_ rules: (RuleKit) throws -> [RuleDefinition]) throws -> Desk {
+  static func desk(ruleDepthLimit: Int = 8, _ rules: (RuleKit) throws -> [RuleDefinition]) throws -> Desk {
     let w = try RuleWorkflows.all()
-    return Desk(w, rules: try rules(RuleKit(workflows: w)))
+    return Desk(w, rules: try rules(RuleKit(workflows: w)), ruleDepthLimit: ruleDepthLimit)
   }
 
   @Test func startCreatesALinkedTicketWithBothEndsInOneChangeset() throws {
@@ -122,8 +122,19 @@ struct RuleCascadeTests {
     let refusal = try #require(desk.advance(c, "ping").failure)
     #expect(refusal.code == "rule_failed")
     let link = "rule 'again' (CAS-000001)"
-    #expect(refusal.message.contains(Array(repeating: link, count: Engine.ruleDepthLimit + 1).joined(separator: " → ")))
-    #expect(refusal.message.contains("more than \(Engine.ruleDepthLimit) deep"))
+    #expect(refusal.message.contains(Array(repeating: link, count: 9).joined(separator: " → ")))
+    #expect(refusal.message.contains("more than 8 deep"))
+    #expect(desk[c]?.history.count == 1, "the whole command changed nothing")
+  }
+
+  @Test func rule_depth_limitInDocketYamlSetsTheLimit() throws {
+    let desk = try Self.desk(ruleDepthLimit: 3) { kit in
+      [try kit.rule("again", on: .transition, RuleFilter(workflows: ["case"], events: ["ping"]), [.set([("level", "level + 1")]), .advance("ping")])]
+    }
+    let c = try desk.new("case", as: "li.wei", RuleWorkflows.newCase).get().id
+    let refusal = try #require(desk.advance(c, "ping").failure)
+    let link = "rule 'again' (CAS-000001)"
+    #expect(refusal.message.contains("more than 3 deep, so nothing was changed: " + Array(repeating: link, count: 4).joined(separator: " → ") + "."))
     #expect(desk[c]?.history.count == 1, "the whole command changed nothing")
   }
 

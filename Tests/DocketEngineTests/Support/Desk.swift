@@ -14,11 +14,12 @@ final class Desk {
   init(
     _ workflows: [WorkflowDefinition], staff: Staff = Complaint.staff,
     calendars: [CalendarID: BusinessCalendar] = [:], rules: [RuleDefinition] = [],
-    lookups: [LookupDefinition] = []
+    lookups: [LookupDefinition] = [], ruleDepthLimit: Int = 8
   ) {
     engine = Engine(
       home: Home(
-        settings: Settings(timeZone: TimeZone(identifier: "Asia/Shanghai") ?? .current),
+        settings: Settings(
+          timeZone: TimeZone(identifier: "Asia/Shanghai") ?? .current, ruleDepthLimit: ruleDepthLimit),
         staff: staff,
         workflows: OrderedDictionary(uniqueKeysWithValues: workflows.map { ($0.id, $0) }),
         calendars: calendars, rules: rules,
