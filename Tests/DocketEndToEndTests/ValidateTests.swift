@@ -14,11 +14,16 @@ struct ValidateTests {
     #expect(try home.docket("validate", "--json").json?["ok"] as? Bool == true)
   }
 
-  @Test("the bundled home validates")
+  @Test("the bundled home validates, and the summary counts what was checked")
   func bundledHome() throws {
     let home = try TemporaryHome.bundled()
     let result = try home.docket("validate")
     #expect(result.status == 0, "\(result)")
+    #expect(result.stdout.hasPrefix("ok: 5 workflows, 9 staff, 9 rules, 2 lookups, 1 calendar, "), "\(result.stdout)")
+    let json = try home.docket("validate", "--json").json
+    #expect((json?["rules"] as? [String])?.contains("repeat-complaint") == true)
+    #expect(json?["lookups"] as? [String] == ["complaints_of", "repairs_of"])
+    #expect(json?["calendars"] as? [String] == ["china-2026"])
   }
 
   @Test("the example homes from other domains validate", arguments: ["helpdesk", "leave"])

@@ -24,9 +24,10 @@ extension DocketCommand {
       }
       let notes = session.validationNotes()
       let home = session.home
-      var text = "ok: \(home.workflows.count) workflow\(home.workflows.count == 1 ? "" : "s"), "
-      text += "\(home.staff.members.count) staff, \(fixtures.fixtures.count) fixture"
-      text += fixtures.fixtures.count == 1 ? "" : "s"
+      func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+      var text = "ok: \(count(home.workflows.count, "workflow")), \(home.staff.members.count) staff, "
+      text += "\(count(home.rules.count, "rule")), \(count(home.lookups.count, "lookup")), "
+      text += "\(count(home.calendars.count, "calendar")), \(count(fixtures.fixtures.count, "fixture"))"
       if !notes.warnings.isEmpty {
         text += ", \(notes.warnings.count) warning\(notes.warnings.count == 1 ? "" : "s")"
       }
@@ -38,6 +39,9 @@ extension DocketCommand {
       let json: JSONValue = .object([
         "ok": true,
         "workflows": .array(home.workflows.keys.map { .string($0.rawValue) }),
+        "rules": .array(home.rules.map { .string($0.id.rawValue) }),
+        "lookups": .array(home.lookups.keys.map { .string($0) }),
+        "calendars": .array(home.calendars.keys.sorted().map { .string($0.rawValue) }),
         "fixtures": .int(Int64(fixtures.fixtures.count)),
         "warnings": ErrorMapping.json(bag.sorted),
         "pinned": .array(notes.pinned.map { .string($0) }),
