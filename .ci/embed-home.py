@@ -18,7 +18,8 @@ for e in entries:
         files.append(e)
     elif os.path.isdir(p):
         for dp, dn, fn in os.walk(p):
-            dn.sort()
+            # Fixtures are for `docket test`, not for the demo's day.
+            dn[:] = sorted(d for d in dn if os.path.relpath(os.path.join(dp, d), root) != "rules/fixtures")
             for f in sorted(fn):
                 if f.endswith(".yaml"):
                     files.append(os.path.relpath(os.path.join(dp, f), root))

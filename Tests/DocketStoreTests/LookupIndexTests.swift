@@ -1,4 +1,5 @@
 import DocketModel
+import DocketTestSupport
 import Foundation
 import Testing
 

@@ -62,18 +62,6 @@ func keyGrid(_ columns: [[JSONValue]]) -> [[JSONValue]] {
   columns.reduce([[]]) { partial, column in partial.flatMap { prefix in column.map { prefix + [$0] } } }
 }
 
-/// A small seeded generator, so a failing random workload can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// The bucket file a key of `lookup` falls in, absolute.
 func bucketPath(_ folder: ScratchFolder, _ store: FileInstanceStore, _ lookup: LookupDefinition, _ key: [JSONValue]) -> String {
   let text = LookupKey.text(LookupKey.canonical(key))

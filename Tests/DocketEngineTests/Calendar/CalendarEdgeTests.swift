@@ -1,4 +1,5 @@
 import DocketModel
+import DocketTestSupport
 import Foundation
 import Testing
 
@@ -50,7 +51,7 @@ struct CalendarEdgeTests {
   @Test("add, subtract and workingTime agree", arguments: ["cn", "ny", "de", "h24", "night"])
   func laws(_ name: String) throws {
     let calendar = try TestCalendars.named(name)
-    var rng = SplitMix(seed: 7)
+    var rng = SplitMix64(state: 7)
     let base = try TimeText.parse("2026-01-01T00:00:00Z").timeIntervalSince1970
     for _ in 0..<300 {
       let start = Date(timeIntervalSince1970: base + Double(rng.next() % (365 * 86_400)))
@@ -78,19 +79,6 @@ struct CalendarEdgeTests {
     #expect(calendar.nextWorkingMoment(atOrAfter: makeUp) == makeUp)
     #expect(calendar.isWorkingDay(try #require(LocalDate(parsing: "2026-02-14"))))
     #expect(!calendar.isWorkingDay(try #require(LocalDate(parsing: "2026-02-16"))))
-  }
-}
-
-/// A tiny deterministic generator so the law tests are the same on every run.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 
