@@ -8,6 +8,8 @@ import DocketModel
 public enum Refusal: Error, Sendable {
   /// The actor holds none of the roles allowed to do this.
   case notPermitted(action: String, actor: UserID, allowed: [RoleID], held: [RoleID])
+  /// A `holder_only` ticket is held by another person of the same role.
+  case heldByAnother(InstanceID, event: EventName, holder: UserID, role: RoleID)
   /// The person a ticket is given to does not hold the role it waits for.
   case notAssignable(InstanceID, user: UserID, role: RoleID?)
   /// A guard was false, or could not be evaluated (`reason` says what went wrong, `location`
@@ -45,7 +47,7 @@ public enum Refusal: Error, Sendable {
   /// The contract's error code (contract §6).
   public var code: String {
     switch self {
-    case .notPermitted, .notAssignable: "not_permitted"
+    case .notPermitted, .notAssignable, .heldByAnother: "not_permitted"
     case .guardFailed: "guard_failed"
     case .missingFields, .noteRequired: "missing_fields"
     case .invalidValue, .unknownField: "invalid_value"
@@ -75,6 +77,8 @@ public enum Refusal: Error, Sendable {
     case .notPermitted(let action, let actor, let allowed, let held):
       let holds = held.isEmpty ? "holds no role here" : "holds \(Self.list(held))"
       return "\(actor) may not \(action): only \(Self.list(allowed, or: true)) may, and \(actor) \(holds)."
+    case .heldByAnother(let id, let event, let holder, let role):
+      return "\(id) is held by \(holder), who follows it through (holder_only); only \(holder) may fire '\(event)' as \(role), or hand it over with `docket assign \(id) --to USER`."
     case .notAssignable(let id, let user, let role):
       if let role {
         return "\(id) waits for a \(role); \(user) does not hold that role, so give it to someone who does."

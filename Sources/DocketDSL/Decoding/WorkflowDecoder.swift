@@ -11,6 +11,7 @@ import OrderedCollections
 package struct WorkflowDecoder {
   package static let keys = [
     "workflow", "title", "version", "prefix", "roles", "fields", "initial", "deadlines", "states",
+    "holder_only",
   ]
 
   let reader: NodeReader
@@ -59,7 +60,8 @@ package struct WorkflowDecoder {
       id: WorkflowID(id?.value ?? stem), title: title, version: version?.value ?? 1,
       prefix: prefix?.value ?? "", roles: roles, fields: fields, initial: initial,
       deadlines: deadlines, states: states, digest: digest, sourceText: sourceText,
-      path: reader.file.path)
+      path: reader.file.path,
+      holderOnly: reader.bool(in: map, "holder_only", of: what)?.value ?? false)
     return DecodedWorkflow(
       definition: definition, idSpan: id?.span, prefixSpan: prefix?.span,
       calendarReferences: calendars, stateSpans: keySpans(map["states"]),

@@ -27,6 +27,8 @@ extension DefinitionSchemas {
           "states": .entries(
             keyPattern: SchemaPatterns.name, value: .orNull(.object(state)),
             "state id -> state"),
+          "holder_only": .boolean(
+            "true: once a person holds a ticket, only they (not colleagues acting through the same role) may fire its events"),
         ])),
     definitions: [
       ("field", .object(field)),

@@ -61,7 +61,7 @@ extension Engine {
     _ transition: TransitionDefinition, of explanation: inout Explanation,
     definition: WorkflowRuntime, input: FieldInput, actor: Actor, at now: Date
   ) {
-    let refusal = checkRoles(transition, in: definition, actor: actor)
+    let refusal = checkRoles(transition, on: explanation.instance, in: definition, actor: actor)
     explanation.roles = RoleCheckResult(
       allowed: transition.allowedRoles, workflowRoles: definition.roleList,
       isPermitted: refusal == nil, refusal: refusal)

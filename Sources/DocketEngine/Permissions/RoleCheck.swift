@@ -19,18 +19,28 @@ extension Engine {
     return .success(Actor(id: id, roles: roles))
   }
 
-  /// Whether `actor` may fire `transition`: `system` always may; others must hold one of
-  /// its `by` roles, or, when `by` is omitted, any role of the workflow (any staff member
-  /// when the workflow declares no roles).
+  /// Whether `actor` may fire `transition` on `instance`: `system` always may; others must
+  /// hold one of its `by` roles, or, when `by` is omitted, any role of the workflow (any
+  /// staff member when the workflow declares no roles). In a `holder_only` workflow a ticket
+  /// held by a person refuses a colleague whose only permitting role is the ticket's own.
   func checkRoles(
-    _ transition: TransitionDefinition, in definition: WorkflowRuntime, actor: Actor
+    _ transition: TransitionDefinition, on instance: Instance, in definition: WorkflowRuntime,
+    actor: Actor
   ) -> Refusal? {
     if actor.isSystem { return nil }
     let allowed = transition.allowedRoles ?? Array(definition.roles.keys)
     if transition.allowedRoles == nil, allowed.isEmpty { return nil }
-    if allowed.contains(where: actor.holds) { return nil }
-    return .notPermitted(
-      action: "fire '\(transition.event)'", actor: actor.id, allowed: allowed,
-      held: actor.roles.filter { definition.roles[$0] != nil })
+    let permitting = allowed.filter(actor.holds)
+    guard !permitting.isEmpty else {
+      return .notPermitted(
+        action: "fire '\(transition.event)'", actor: actor.id, allowed: allowed,
+        held: actor.roles.filter { definition.roles[$0] != nil })
+    }
+    if definition.definition.holderOnly, let holder = instance.assignee.user, holder != actor.id,
+      let role = instance.assignee.role, permitting.allSatisfy({ $0 == role })
+    {
+      return .heldByAnother(instance.id, event: transition.event, holder: holder, role: role)
+    }
+    return nil
   }
 }

@@ -31,7 +31,7 @@ extension Engine {
       let available = definition.states[source].map { Array($0.transitions.keys) } ?? []
       return .failure(.unknownEvent(event: event, state: source, available: available))
     }
-    if let refusal = checkRoles(box.transition, in: definition, actor: actor) {
+    if let refusal = checkRoles(box.transition, on: original, in: definition, actor: actor) {
       return .failure(refusal)
     }
     var instance = original

@@ -16,6 +16,10 @@ public struct WorkflowDefinition: Sendable {
   /// Workflow-level clocks (SLA deadlines spanning states), in file order.
   public var deadlines: [DeadlineDefinition]
   public var states: OrderedDictionary<StateID, StateDefinition>
+  /// `holder_only: true`: once a person holds a ticket, colleagues who could act only through
+  /// the ticket's role may not fire its events (one person follows it end to end; hand it over
+  /// with `docket assign`). Other roles (a supervisor) and `system` are not restricted.
+  public var holderOnly: Bool
   /// `sha256:<hex>` of the file's bytes; with `version`, pins instances to this definition.
   public var digest: String
   /// The file's text, kept so the store can save a copy of every definition in use.
@@ -29,8 +33,9 @@ public struct WorkflowDefinition: Sendable {
     fields: OrderedDictionary<FieldName, FieldDefinition> = [:], initial: StateID,
     deadlines: [DeadlineDefinition] = [],
     states: OrderedDictionary<StateID, StateDefinition>, digest: String = "",
-    sourceText: String = "", path: String = ""
+    sourceText: String = "", path: String = "", holderOnly: Bool = false
   ) {
+    self.holderOnly = holderOnly
     self.id = id
     self.title = title
     self.version = version

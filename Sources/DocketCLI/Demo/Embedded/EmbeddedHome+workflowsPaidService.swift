@@ -10,6 +10,8 @@ extension EmbeddedHome {
     title: 有偿服务
     version: 1
     prefix: SRV
+    # 专员接手后，其他专员不能代办（主管、维修工程师按各自角色照常操作）；换人须用 docket assign。
+    holder_only: true
 
     roles:
       specialist: 客服专员
