@@ -28,6 +28,10 @@ struct DemoTests {
     #expect(result.status == 0, "\(result)")
     #expect(result.stdout.contains("export DOCKET_HOME="))
     #expect(result.stdout.contains("breached"))
+    // The bundled rules take part in the day: a closed repair gets its revisit, and a second
+    // noise complaint from the same customer is found through a lookup and marked.
+    #expect(result.stdout.contains("rule 'closed-repair-gets-revisit' started RVT-000001"))
+    #expect(result.stdout.contains("marked as a repeat"))
     if let line = result.stdout.split(separator: "\n").first(where: { $0.contains("export DOCKET_HOME=") }),
       let path = line.split(separator: " ").first(where: { $0.hasPrefix("DOCKET_HOME=") })?.dropFirst(12)
     {

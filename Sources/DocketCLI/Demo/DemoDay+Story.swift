@@ -112,6 +112,13 @@ extension DemoDay {
         try s.advance(InstanceID(repair), event: "complete", fields: fields(["work_done": "更换压缩机启动电容"]), note: nil, actor: "zhao.lei"),
         in: s)
     }
+    at("14:30")
+    say(palette.dim("       (the tenant checks the air conditioner; closing the repair sets off a rule)"))
+    run("zhou.yan", "advance \(repair) accept") { s throws(CommandFailure) in
+      let change = try s.advanceReporting(
+        InstanceID(repair), event: "accept", fields: [], note: nil, actor: "zhou.yan")
+      return describe(change.instance, in: s) + rulesDid(change, in: s)
+    }
     at("15:00")
     run("li.wei", "advance \(complaint) record_visit --set satisfaction=satisfied") { s throws(CommandFailure) in
       describe(
@@ -136,6 +143,17 @@ extension DemoDay {
     run("zhang.min", "advance \(late) accept") { s throws(CommandFailure) in
       describe(try s.advance(InstanceID(late), event: "accept", fields: [], note: nil, actor: "zhang.min"), in: s)
     }
+    at("16:20")
+    say(palette.dim("       (张三 calls again about the noise: a rule looks up his earlier complaints)"))
+    run("li.wei", "new complaint --set customer=张三 --set category=noise --set description=装修噪音又开始了") {
+      s throws(CommandFailure) in
+      let change = try s.createReporting(
+        "complaint",
+        fields: fields(["customer": "张三", "category": "noise", "description": "装修噪音又开始了"]),
+        actor: "li.wei")
+      let repeatMark = change.instance.fields["is_repeat"] == .bool(true) ? ", marked as a repeat" : ""
+      return "created " + describe(change.instance, in: s) + repeatMark + rulesDid(change, in: s)
+    }
 
     scene("The next day, 3 March: the clock moves on and deadlines fall due")
     at("12:00", dayOffset: 1)
@@ -147,6 +165,17 @@ extension DemoDay {
     queue("wang.fang")
     show(late, as: "wang.fang")
     listAll()
+  }
+
+  /// What rules did because of one command, for the demo's one-line answers.
+  private func rulesDid(_ change: TicketChange, in s: any SessionGateway) -> String {
+    var parts: [String] = []
+    for firing in change.firedRules {
+      let started = change.started.filter { $0.history.first?.rule == firing.rule.rawValue }
+      let what = started.isEmpty ? "fired" : "started " + started.map { describe($0, in: s) }.joined(separator: ", ")
+      parts.append("rule '\(firing.rule)' \(what)")
+    }
+    return parts.isEmpty ? "" : "\n         " + parts.joined(separator: "\n         ")
   }
 
   private func fields(_ values: KeyValuePairs<String, String>) -> [FieldAssignment] {
