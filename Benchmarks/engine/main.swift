@@ -5,22 +5,6 @@
 import DocketKit
 import Foundation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
-func threadCPU() -> Double {
-  var t = timespec()
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-}
-
-func wall() -> Double {
-  var t = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &t)
-  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-}
-
 let arguments = CommandLine.arguments
 let batch = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
 let runs = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5

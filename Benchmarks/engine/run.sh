@@ -20,6 +20,6 @@ mkdir -p "$OUT"
 # SWIFTC_FLAGS: extra flags, e.g. -static-stdlib when REL is a --static-swift-stdlib build.
 swiftc -O -wmo ${SWIFTC_FLAGS:-} -module-name EngineDriver -I "$REL/Modules" -I "$REL" \
   -Xcc -fmodule-map-file="$(ls "$ROOT"/.build/checkouts/Yams/Sources/CYaml/include/module.modulemap 2>/dev/null || true)" \
-  "$HERE/main.swift" "$W/Lifecycle.swift" "$W/TicketShelf.swift" "$W/TempHome.swift" \
+  "$HERE/main.swift" "$HERE/../common/DriverClock.swift" "$W/Lifecycle.swift" "$W/TicketShelf.swift" "$W/TempHome.swift" \
   "${OBJS[@]}" -o "$OUT/engine-driver"
 "$OUT/engine-driver" "${1:-10000}" "${2:-5}"

@@ -11,22 +11,6 @@ import DocketModel
 import DocketStore
 import Foundation
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
-func threadCPU() -> Double {
-  var t = timespec()
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
-  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-}
-
-func wall() -> Double {
-  var t = timespec()
-  clock_gettime(CLOCK_MONOTONIC, &t)
-  return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-}
-
 func percentile(_ values: [Double], _ p: Double) -> Double {
   let sorted = values.sorted()
   guard !sorted.isEmpty else { return .nan }

@@ -15,5 +15,5 @@ done
 OUT="${BENCH_DIR:-/var/tmp/docket-lookup-bench-bin}"
 mkdir -p "$OUT"
 swiftc -O -wmo -module-name LookupDriver -I "$REL/Modules" -I "$REL" \
-  "$HERE/main.swift" "${OBJS[@]}" -o "$OUT/lookup-driver"
+  "$HERE/main.swift" "$HERE/../common/DriverClock.swift" "${OBJS[@]}" -o "$OUT/lookup-driver"
 "$OUT/lookup-driver" "${1:-100000}" "${2:-/var/tmp/docket-lookup-bench}" "${@:3}"
