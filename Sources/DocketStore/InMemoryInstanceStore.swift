@@ -153,7 +153,7 @@ private final class MemoryTransaction: StoreTransaction {
 
   func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws(StoreError) -> [LookupEntry] {
     guard key.count == lookup.keys.count else { return [] }
-    let text = LookupKey.text(LookupKey.canonical(key))
+    let text = LookupKey.text(LookupEntry.canonicalKey(key))
     return store.lookupIDs(lookup, text: text).sorted().compactMap {
       store.instances[$0].flatMap(lookup.canonicalEntry)
     }

@@ -59,7 +59,7 @@ extension StoreTransaction {
   /// their canonical form (``LookupKey``: `3` equals `3.0`, text in NFC), and the entries
   /// carry that form, exactly as the index answers.
   public func scanLookup(_ lookup: LookupDefinition, key: [JSONValue]) throws(StoreError) -> [LookupEntry] {
-    let key = LookupKey.canonical(key)
+    let key = LookupEntry.canonicalKey(key)
     var found: [LookupEntry] = []
     for summary in try summaries(.all) where summary.workflow == lookup.workflow {
       guard let instance = try load(summary.id), let entry = lookup.canonicalEntry(instance),

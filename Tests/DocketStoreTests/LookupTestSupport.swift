@@ -64,7 +64,7 @@ func keyGrid(_ columns: [[JSONValue]]) -> [[JSONValue]] {
 
 /// The bucket file a key of `lookup` falls in, absolute.
 func bucketPath(_ folder: ScratchFolder, _ store: FileInstanceStore, _ lookup: LookupDefinition, _ key: [JSONValue]) -> String {
-  let text = LookupKey.text(LookupKey.canonical(key))
+  let text = LookupKey.text(LookupEntry.canonicalKey(key))
   return folder.path + "/"
     + LookupIndex.relativeBucket(lookup, LookupKey.bucket(of: text, count: store.lookupBucketCount))
 }

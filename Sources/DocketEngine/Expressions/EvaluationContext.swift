@@ -45,13 +45,19 @@ final class EvaluationContext: CELActivation {
   /// reads one field of `instance` never builds the whole map (the names ``value(of:)``
   /// answers directly; anything else is selected from the map as usual).
   func selection(_ qualifiedName: String) -> CELValue? {
-    value(of: qualifiedName)
+    builtIn(qualifiedName)
   }
 
   func value(of name: String) -> CELValue? {
     if let field = definition.fieldsByName[name] {
       return FieldConversion.celValue(instance.field(field.name), as: field.type)
     }
+    return builtIn(name)
+  }
+
+  /// The built-in variables and the qualified names answered without building their maps
+  /// (field names never contain a dot, so a selection needs no field lookup).
+  private func builtIn(_ name: String) -> CELValue? {
     switch name {
     case "now": return FieldConversion.timestamp(now)
     case "event": return event.map { .string($0.rawValue) } ?? .null

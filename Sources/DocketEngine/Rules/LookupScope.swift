@@ -64,8 +64,13 @@ final class LookupScope: @unchecked Sendable {
     } else {
       let touched = Set(changed.map(\.id))
       entries = stored.filter { !touched.contains($0.id) }
+      // Compared as the store compares keys, so a ticket this command changed matches
+      // exactly when its stored version would.
+      let wanted = LookupEntry.canonicalKey(key)
       for instance in changed {
-        if let e = LookupEntry(instance, for: lookup), e.key == key { entries.append(e) }
+        if let e = LookupEntry(instance, for: lookup), LookupEntry.canonicalKey(e.key) == wanted {
+          entries.append(e)
+        }
       }
       entries.sort { $0.id < $1.id }
     }

@@ -66,6 +66,29 @@ public struct LookupEntry: Sendable, Hashable {
     self.key = key
   }
 
+  /// The one form lookup keys are compared in, so the store's index, its reference scan and
+  /// the engine's view of a command's own tickets agree on which tickets match. Values that
+  /// CEL calls equal get the same form: a whole number is an `int` whether stored as `3` or
+  /// `3.0`, and text is in Unicode normalization form C (an `é` typed as one scalar or as `e`
+  /// plus an accent is the same customer).
+  public static func canonicalKey(_ key: [JSONValue]) -> [JSONValue] { key.map(canonical) }
+
+  private static func canonical(_ value: JSONValue) -> JSONValue {
+    switch value {
+    case .double(let d) where d.rounded() == d && abs(d) < 9.2e18: .int(Int64(d))
+    case .string(let s): .string(normalized(s))
+    case .array(let items): .array(items.map(canonical))
+    case .object(let members):
+      .object(Dictionary(members.map { (normalized($0.key), canonical($0.value)) }) { a, _ in a })
+    default: value
+    }
+  }
+
+  /// NFC; ASCII text (most keys) is already in it.
+  private static func normalized(_ s: String) -> String {
+    s.utf8.allSatisfy { $0 < 0x80 } ? s : s.precomposedStringWithCanonicalMapping
+  }
+
   /// The entry for `instance` under `lookup`, or nil when the ticket is of another workflow.
   public init?(_ instance: Instance, for lookup: LookupDefinition) {
     guard instance.workflow == lookup.workflow else { return nil }

@@ -65,7 +65,7 @@ final class LookupIndex {
   func answer(_ lookup: LookupDefinition, key: [JSONValue]) throws(StoreError) -> [LookupEntry] {
     guard let lookup = indexed(lookup) else { return try transaction.scanLookup(lookup, key: key) }
     guard key.count == lookup.keys.count else { return [] }
-    let canonical = LookupKey.canonical(key)
+    let canonical = LookupEntry.canonicalKey(key)
     let text = LookupKey.text(canonical)
     let cacheKey = lookup.name + "\n" + String(decoding: text, as: UTF8.self)
     if let cached = answers[cacheKey] { return cached }

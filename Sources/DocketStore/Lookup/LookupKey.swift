@@ -1,29 +1,11 @@
 import DocketModel
 import Foundation
 
-/// The one form a lookup key is compared in, so the index, the in-memory store and the
-/// reference scan agree on which tickets match.
-///
-/// Values that CEL (and Swift) call equal get the same form: a whole number is an `int`
-/// whether it was stored as `3` or `3.0`, and text is in Unicode normalization form C (an
-/// `é` typed as one scalar or as `e` plus an accent is the same customer). The key's text is
-/// its compact JSON (object members sorted), which never holds a tab or a newline, so it is
-/// stored as one column of an index line.
+/// How the store files lookup keys. Keys are compared in ``LookupEntry/canonicalKey(_:)``'s
+/// form (shared with the engine, which merges a command's own tickets into answers); the
+/// key's text is its compact JSON (object members sorted), which never holds a tab or a
+/// newline, so it is stored as one column of an index line.
 package enum LookupKey {
-  /// The value as the index compares it.
-  package static func canonical(_ value: JSONValue) -> JSONValue {
-    switch value {
-    case .double(let d) where d.rounded() == d && abs(d) < 9.2e18: .int(Int64(d))
-    case .string(let s): .string(normalized(s))
-    case .array(let items): .array(items.map(canonical))
-    case .object(let members):
-      .object(Dictionary(members.map { (normalized($0.key), canonical($0.value)) }) { a, _ in a })
-    default: value
-    }
-  }
-
-  package static func canonical(_ key: [JSONValue]) -> [JSONValue] { key.map(canonical) }
-
   /// The compact JSON text of a key already in canonical form: what bucket lines hold and
   /// compare.
   package static func text(_ canonicalKey: [JSONValue]) -> [UInt8] {
@@ -42,11 +24,6 @@ package enum LookupKey {
     }
     return Int(hash % UInt64(max(count, 1)))
   }
-
-  /// NFC; ASCII text (most keys) is already in it.
-  private static func normalized(_ s: String) -> String {
-    s.utf8.allSatisfy { $0 < 0x80 } ? s : s.precomposedStringWithCanonicalMapping
-  }
 }
 
 extension LookupDefinition {
@@ -56,10 +33,10 @@ extension LookupDefinition {
     ([workflow.rawValue] + keys.map(\.name.rawValue)).map(IndexLine.escape).joined(separator: "\t")
   }
 
-  /// The entry with its key in canonical form (``LookupKey``).
+  /// The entry with its key in canonical form (``LookupEntry/canonicalKey(_:)``).
   package func canonicalEntry(_ instance: Instance) -> LookupEntry? {
     guard var entry = LookupEntry(instance, for: self) else { return nil }
-    entry.key = LookupKey.canonical(entry.key)
+    entry.key = LookupEntry.canonicalKey(entry.key)
     return entry
   }
 }

@@ -22,7 +22,9 @@ final class MemoryStore: InstanceReader {
   func lastNumber(forPrefix prefix: String) throws -> Int { lastNumbers[prefix] ?? 0 }
 
   func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws -> [LookupEntry] {
-    instances.values.compactMap { LookupEntry($0, for: lookup) }.filter { $0.key == key }
+    let wanted = LookupEntry.canonicalKey(key)
+    return instances.values.compactMap { LookupEntry($0, for: lookup) }
+      .filter { LookupEntry.canonicalKey($0.key) == wanted }
       .sorted { $0.id < $1.id }
   }
 
