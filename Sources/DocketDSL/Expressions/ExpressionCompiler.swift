@@ -27,15 +27,17 @@ package final class ExpressionCompiler {
     case any
   }
 
-  package let environment: CELEnvironment
+  package var environment: CELEnvironment { prepared.environment }
+  /// The environment with its declarations built once for all of this compiler's expressions.
+  private let prepared: PreparedCELEnvironment
   private let reader: NodeReader
   private var cache: [String: Result<CELProgram, CELIssues>] = [:]
 
   package init(
     fields: some Sequence<FieldDefinition>, functions: [CELFunction] = [], reader: NodeReader
   ) {
-    environment = CELEnvironment(
-      variables: ExpressionVariables.declarations(for: fields), functions: functions)
+    prepared = PreparedCELEnvironment(
+      CELEnvironment(variables: ExpressionVariables.declarations(for: fields), functions: functions))
     self.reader = reader
   }
 
@@ -64,7 +66,7 @@ package final class ExpressionCompiler {
     if let cached = cache[source] {
       result = cached
     } else {
-      result = environment.compile(source)
+      result = prepared.compile(source)
       cache[source] = result
     }
     let start = SourceSpan(file: reader.file.path, start: embedded.position(ofOffset: base))
