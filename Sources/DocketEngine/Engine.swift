@@ -57,29 +57,24 @@ public struct Engine: Sendable {
     at now: Date, reader: some InstanceReader
   ) -> Result<Changeset, Refusal> {
     var tx = Transaction(reader: reader)
-    let who: Actor
-    let instance: Instance
-    let definition: WorkflowRuntime
-    switch resolveActor(actor) {
-    case .failure(let r): return .failure(r)
-    case .success(let a): who = a
-    }
-    switch tx.instance(id) {
-    case .failure(let r): return .failure(r)
-    case .success(let i): instance = i
-    }
-    switch self.definition(for: instance) {
-    case .failure(let r): return .failure(r)
-    case .success(let d): definition = d
-    }
-    let from = instance.state
-    switch fire(event, on: instance, definition: definition, input: input, note: note, by: who, at: now) {
-    case .failure(let r): return .failure(r)
-    case .success(let changed):
+    do {
+      let who = try resolveActor(actor).get()
+      let instance = try tx.instance(id)
+      let definition = try self.definition(for: instance).get()
+      let from = instance.state
+      // The ticket is moved (not copied) through `fire` into the transaction, so each step
+      // pays for one copy of its fields and history: the one the change itself needs.
+      let changed = try fire(
+        event, on: instance, definition: definition, input: input, note: note, by: who, at: now)
+      if ruleIndex.isEmpty {
+        tx.save(changed)
+        return .success(tx.changeset)
+      }
       tx.save(changed)
-      if ruleIndex.isEmpty { return .success(tx.changeset) }
       return react(to: .transition(changed, event: event, from: from, at: now), in: &tx)
         .map { tx.changeset }
+    } catch {
+      return .failure(error)
     }
   }
 

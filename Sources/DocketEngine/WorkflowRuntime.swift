@@ -13,6 +13,8 @@ final class WorkflowRuntime: Sendable {
   let fieldsByName: [String: FieldDefinition]
   /// The workflow's roles, in file order.
   let roleList: [RoleID]
+  /// Whether a ticket held by a person refuses that person's colleagues (`holder_only`).
+  let holderOnly: Bool
   /// Everything a step needs to know about a state, found with one lookup.
   let stateTable: [StateID: StateRuntime]
   /// The workflow-level clocks, in file order.
@@ -25,6 +27,7 @@ final class WorkflowRuntime: Sendable {
     fieldsByName = Dictionary(
       definition.fields.values.map { ($0.name.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
     roleList = Array(definition.roles.keys)
+    holderOnly = definition.holderOnly
     var table: [StateID: StateRuntime] = [:]
     for s in definition.states.values { table[s.id] = StateRuntime(s, calendars: calendars) }
     stateTable = table
