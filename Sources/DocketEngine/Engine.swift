@@ -11,7 +11,7 @@ import Foundation
 public struct Engine: Sendable {
   public let home: Home
   /// Current workflows, prepared for interpreting.
-  let workflows: [WorkflowID: WorkflowRuntime]
+  let workflows: NameTable<WorkflowID, WorkflowRuntime>
   /// Older versions that running tickets are pinned to, by digest.
   let pinned: [String: WorkflowRuntime]
   /// Each staff member's roles, looked up on every step.
@@ -23,9 +23,7 @@ public struct Engine: Sendable {
 
   public init(home: Home) {
     self.home = home
-    var current: [WorkflowID: WorkflowRuntime] = [:]
-    for (id, d) in home.workflows { current[id] = WorkflowRuntime(d, calendars: home.calendars) }
-    workflows = current
+    workflows = NameTable(home.workflows.map { ($0.key, WorkflowRuntime($0.value, calendars: home.calendars)) })
     pinned = home.pinned.mapValues { WorkflowRuntime($0, calendars: home.calendars) }
     staffRoles = Dictionary(
       home.staff.members.values.map { ($0.id, $0.roles) }, uniquingKeysWith: { a, _ in a })
