@@ -15,7 +15,7 @@ public struct Engine: Sendable {
   /// Older versions that running tickets are pinned to, by digest.
   let pinned: [String: WorkflowRuntime]
   /// Each staff member's roles, looked up on every step.
-  let staffRoles: [UserID: [RoleID]]
+  let staffRoles: NameTable<UserID, [RoleID]>
   /// Which rules can react to which changes (empty: rules cost nothing).
   let ruleIndex: RuleIndex
   /// The lookup functions rule expressions may call.
@@ -25,8 +25,7 @@ public struct Engine: Sendable {
     self.home = home
     workflows = NameTable(home.workflows.map { ($0.key, WorkflowRuntime($0.value, calendars: home.calendars)) })
     pinned = home.pinned.mapValues { WorkflowRuntime($0, calendars: home.calendars) }
-    staffRoles = Dictionary(
-      home.staff.members.values.map { ($0.id, $0.roles) }, uniquingKeysWith: { a, _ in a })
+    staffRoles = NameTable(home.staff.members.values.map { ($0.id, $0.roles) })
     ruleIndex = RuleIndex(home.rules)
     lookupTable = LookupTable(home.lookups.values, timeZone: home.settings.timeZone)
   }

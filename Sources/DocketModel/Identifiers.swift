@@ -19,7 +19,11 @@ public struct Identifier<Kind>: RawRepresentable, Hashable, Comparable, Sendable
     try container.encode(rawValue)
   }
 
-  public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+  // Inlinable so other modules compare and hash identifiers as the strings they are,
+  // without a generic call per comparison: the engine looks several up on every step.
+  @inlinable public static func == (a: Self, b: Self) -> Bool { a.rawValue == b.rawValue }
+  @inlinable public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
+  @inlinable public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
   public var description: String { rawValue }
 }
 
