@@ -32,7 +32,7 @@ public enum DocketMain {
     var json = arguments.contains("--json")
     let command: any ParsableCommand
     do {
-      command = try DocketCommand.parseAsRoot(arguments)
+      command = try CommandDispatch.parse(arguments)
     } catch {
       return reportParseError(error, json: json)
     }

@@ -4,8 +4,8 @@ import DocketModel
 extension DocketCommand {
   /// `docket advance ID EVENT [--set K=V]... [--note TEXT]`: fire an event on a ticket.
   struct Advance: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "advance",
+    static let configuration = CommandConfiguration.docket(
+      "advance",
       abstract: "Fire an event on a ticket (exit 1 if the workflow refuses; nothing changes).")
 
     @Argument(help: "The ticket id, e.g. CMP-000001.") var id: String

@@ -5,8 +5,7 @@ import DocketReports
 extension DocketCommand {
   /// `docket assign ID --to USER`: give a ticket to a person.
   struct Assign: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "assign", abstract: "Give a ticket to someone.")
+    static let configuration = CommandConfiguration.docket("assign", abstract: "Give a ticket to someone.")
 
     @Argument(help: "The ticket id, e.g. CMP-000001.") var id: String
     @Option(help: ArgumentHelp("The person who takes it.", valueName: "user")) var to: String

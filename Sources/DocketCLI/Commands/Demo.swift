@@ -5,8 +5,8 @@ import DocketReports
 extension DocketCommand {
   /// `docket demo`: play a day of the bundled property home in a temporary folder.
   struct Demo: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "demo",
+    static let configuration = CommandConfiguration.docket(
+      "demo",
       abstract: "Copy the bundled home to a temp folder and play a realistic day in it.",
       discussion: "Tickets are created, advanced and refused by different staff while the clock moves and deadlines breach. At the end it prints where the home is and commands to keep exploring it.")
 

@@ -6,8 +6,8 @@ import Foundation
 extension DocketCommand {
   /// `docket eval EXPR`: try a CEL expression before putting it in a workflow file.
   struct Eval: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "eval",
+    static let configuration = CommandConfiguration.docket(
+      "eval",
       abstract: "Evaluate a CEL expression (exit 1 with eval_error if it fails).",
       discussion: """
         With --id the expression sees that ticket's fields, `instance`, `actor` (--as, else \

@@ -6,8 +6,8 @@ extension DocketCommand {
   /// `docket explain ID EVENT [--set K=V]... [--note T]`: what `advance` would do now, and why,
   /// without changing anything.
   struct Explain: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "explain",
+    static let configuration = CommandConfiguration.docket(
+      "explain",
       abstract: "Say what firing an event would do now, and why, without changing anything.",
       discussion: """
         Runs `advance` as a dry run and shows every check it makes with its value: the roles \

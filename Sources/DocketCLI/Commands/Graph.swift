@@ -5,8 +5,8 @@ import DocketReports
 extension DocketCommand {
   /// `docket graph WORKFLOW [--format dot|mermaid]`: the workflow as a picture's source.
   struct Graph: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "graph",
+    static let configuration = CommandConfiguration.docket(
+      "graph",
       abstract: "Print a workflow as a Graphviz (DOT) or Mermaid diagram.",
       discussion: """
         States with labels, who holds them and their deadlines; events as arrows with their \

@@ -5,8 +5,7 @@ import DocketReports
 extension DocketCommand {
   /// `docket history ID`: the ticket's timeline.
   struct History: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "history", abstract: "Show a ticket's history.")
+    static let configuration = CommandConfiguration.docket("history", abstract: "Show a ticket's history.")
 
     @Argument(help: "The ticket id, e.g. CMP-000001.") var id: String
     @OptionGroup var global: GlobalOptions

@@ -6,8 +6,8 @@ import DocketReports
 extension DocketCommand {
   /// `docket list`: tickets matching filters, as an aligned table.
   struct List: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "list",
+    static let configuration = CommandConfiguration.docket(
+      "list",
       abstract: "List tickets (open ones unless --closed or --all).")
 
     @Option(help: "Only this workflow.") var workflow: String?

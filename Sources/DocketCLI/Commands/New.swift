@@ -4,8 +4,8 @@ import DocketModel
 extension DocketCommand {
   /// `docket new WORKFLOW [--set K=V]...`: create a ticket and print its id.
   struct New: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "new",
+    static let configuration = CommandConfiguration.docket(
+      "new",
       abstract: "Create a ticket; prints the new id.",
       discussion: "Each --set value is read by the field's type: int, number, bool (true/false/yes/no/1/0), enum, date, datetime (RFC 3339), duration (1h30m), list (a,b or a JSON array).")
 

@@ -5,8 +5,8 @@ import DocketReports
 extension DocketCommand {
   /// Plain `docket`: the actor's queue, soonest deadline first.
   struct Queue: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "queue",
+    static let configuration = CommandConfiguration.docket(
+      "queue",
       abstract: "Show your queue: tickets you hold or that wait for one of your roles.",
       discussion: "This is what plain `docket` runs. Soonest deadline first.")
 

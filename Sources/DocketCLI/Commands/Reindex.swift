@@ -4,8 +4,8 @@ import DocketModel
 extension DocketCommand {
   /// `docket reindex`: rebuild the derived files (index, id counters) from the tickets.
   struct Reindex: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "reindex",
+    static let configuration = CommandConfiguration.docket(
+      "reindex",
       abstract: "Rebuild the index and id counters from the ticket files.")
 
     @OptionGroup var global: GlobalOptions

@@ -9,8 +9,8 @@ extension DocketCommand {
   /// `docket schema [KIND...] [--out DIR]`: the JSON Schemas of the definition files, for
   /// editors that complete keys and flag mistakes as the owner types (docs/dsl.md).
   struct Schema: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "schema",
+    static let configuration = CommandConfiguration.docket(
+      "schema",
       abstract: "Write JSON Schemas for workflow, rule, staff, settings, calendar and fixture files.",
       discussion: """
         Without --out, prints the schema of one KIND, or all of them as one JSON object keyed \

@@ -5,8 +5,8 @@ import DocketReports
 extension DocketCommand {
   /// `docket show ID`: state, fields, owner, deadlines, and what the actor may do.
   struct Show: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "show",
+    static let configuration = CommandConfiguration.docket(
+      "show",
       abstract: "Show a ticket: state, fields, owner, deadlines, the events you may fire.")
 
     @Argument(help: "The ticket id, e.g. CMP-000001.") var id: String

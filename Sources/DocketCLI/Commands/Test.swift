@@ -6,8 +6,8 @@ import Foundation
 extension DocketCommand {
   /// `docket test [PATH...]`: run fixtures (contract §7); exit 1 if any fails.
   struct Test: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "test",
+    static let configuration = CommandConfiguration.docket(
+      "test",
       abstract: "Run scenario fixtures on a scratch store with a virtual clock (exit 1 if any fails).",
       discussion: """
         PATH is a fixture file or a folder of them (default: the home's rules/fixtures/). \

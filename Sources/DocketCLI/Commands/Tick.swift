@@ -5,8 +5,8 @@ import DocketReports
 extension DocketCommand {
   /// `docket tick`: run every warning and breach that is due (cron calls this).
   struct Tick: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "tick",
+    static let configuration = CommandConfiguration.docket(
+      "tick",
       abstract: "Run every deadline warning and breach that is due (cron calls this).")
 
     @OptionGroup var global: GlobalOptions

@@ -6,8 +6,8 @@ import DocketScenarios
 extension DocketCommand {
   /// `docket validate`: load and check every definition of the home.
   struct Validate: DocketRunnable {
-    static let configuration = CommandConfiguration(
-      commandName: "validate",
+    static let configuration = CommandConfiguration.docket(
+      "validate",
       abstract: "Check every workflow, rule, fixture, staff and calendar file (exit 3 on errors).")
 
     @OptionGroup var global: GlobalOptions

@@ -110,7 +110,7 @@ package indirect enum OrderedJSON: Sendable {
   package func text(indent: String = "") -> String {
     let inner = indent + "  "
     switch self {
-    case .string(let s): return Self.quote(s)
+    case .string(let s): return JSONWriter.quoted(s)
     case .int(let i): return String(i)
     case .bool(let b): return b ? "true" : "false"
     case .array(let items):
@@ -124,7 +124,7 @@ package indirect enum OrderedJSON: Sendable {
     case .object(let members):
       if members.isEmpty { return "{}" }
       return "{\n"
-        + members.map { inner + Self.quote($0.0) + ": " + $0.1.text(indent: inner) }
+        + members.map { inner + JSONWriter.quoted($0.0) + ": " + $0.1.text(indent: inner) }
         .joined(separator: ",\n") + "\n\(indent)}"
     }
   }
@@ -134,27 +134,6 @@ package indirect enum OrderedJSON: Sendable {
     case .string, .int, .bool: true
     case .array, .object: false
     }
-  }
-
-  private static func quote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      default:
-        if scalar.value < 0x20 {
-          out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-            + String(scalar.value, radix: 16)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
   }
 }
 

@@ -1,5 +1,3 @@
-import DocketModel
-
 /// Writes JSON the way instance files are stored: pretty-printed with two-space indents,
 /// keys sorted by their UTF-8 bytes, `"key": value`, text kept as UTF-8 (Chinese stays
 /// readable, `/` is not escaped).
@@ -93,6 +91,14 @@ package struct JSONWriter {
   }
 
   package mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+  /// `s` as a JSON string literal, quotes included: the one escaping every JSON text Docket
+  /// writes by hand shares.
+  package static func quoted(_ s: String) -> String {
+    var writer = JSONWriter(pretty: false, capacity: s.utf8.count + 2)
+    writer.writeString(s)
+    return String(decoding: writer.bytes, as: UTF8.self)
+  }
 
   /// JSON has no NaN or infinity; such a value is written as `null` rather than produce a
   /// file no reader accepts. Whole doubles keep their `.0` so they read back as doubles.
