@@ -9,7 +9,8 @@ extension Engine {
     _ input: FieldInput, to instance: inout Instance, definition: WorkflowRuntime
   ) -> Result<[String: JSONValue], Refusal> {
     let parser = FieldValueParser(timeZone: home.settings.timeZone)
-    var changed: [String: JSONValue] = [:]
+    // Sized up front: growing an empty dictionary on its first insert rehashes the key.
+    var changed = [String: JSONValue](minimumCapacity: input.values.count)
     func apply(_ name: FieldName, _ value: FieldInput.Value) -> Refusal? {
       guard let field = definition.fieldTable[name] else {
         let suggestion = Suggestion.closest(

@@ -117,8 +117,11 @@ extension Engine {
   /// Nil when the guard holds; otherwise the refusal, with the guard's message (or its
   /// expression) and, for an evaluation error, what went wrong and where.
   func checkGuard(_ g: GuardDefinition, event: EventName, in context: EvaluationContext) -> Refusal? {
+    let result = g.expression.evaluate(in: context)
+    if case .value(.bool(true)) = result { return nil }
+    // Worded only for a refusal: a guard that holds costs no string building.
     let text = g.message ?? "the condition `\(g.expression.source)` is not met"
-    switch g.expression.evaluate(in: context) {
+    switch result {
     case .value(.bool(true)):
       return nil
     case .value(.bool(false)):
