@@ -1,65 +1,145 @@
 /// SHA-256 (FIPS 180-4), for the `sha256:<hex>` digest that pins a ticket to the exact bytes
-/// of the workflow file it started on. Small and dependency-free; not constant-time, which a
+/// of the workflow file it started on, and for the validated-home fingerprint every command
+/// computes over the definition files. Small and dependency-free; not constant-time, which a
 /// content digest does not need.
+///
+/// Works on the bytes in place (no copy of the message, no allocation per block): every
+/// command hashes every definition file of its home, so this is on each command's path.
 public enum SHA256 {
   /// The 32-byte digest of `bytes`.
   public static func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
-    var h: [UInt32] = [
-      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab,
-      0x5be0_cd19,
-    ]
-    var message = Array(bytes)
-    let bitLength = UInt64(message.count) &* 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
-    for i in (0..<8).reversed() { message.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-    var w = [UInt32](repeating: 0, count: 64)
-    var chunk = 0
-    while chunk < message.count {
-      for t in 0..<16 {
-        let b = chunk + t * 4
-        w[t] = UInt32(message[b]) << 24 | UInt32(message[b + 1]) << 16 | UInt32(message[b + 2]) << 8
-          | UInt32(message[b + 3])
-      }
-      for t in 16..<64 {
-        let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-        let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-      }
-      var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-      for t in 0..<64 {
-        let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-        let ch = (e & f) ^ (~e & g)
-        let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-        let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-        let maj = (a & b) ^ (a & c) ^ (b & c)
-        let t2 = s0 &+ maj
-        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-      }
-      h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
-      h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
-      chunk += 64
+    let state = digestState(bytes)
+    var out = [UInt8]()
+    out.reserveCapacity(32)
+    for word in state.words {
+      for shift in stride(from: 24, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) }
     }
-    return h.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (24 - $0 * 8)) } }
+    return out
   }
 
   /// Lower-case hex of the digest of `bytes`.
   public static func hex(_ bytes: some Collection<UInt8>) -> String {
-    let digits = Array("0123456789abcdef".unicodeScalars)
-    var out = String.UnicodeScalarView()
-    for byte in hash(bytes) {
-      out.append(digits[Int(byte >> 4)])
-      out.append(digits[Int(byte & 0x0f)])
-    }
-    return String(out)
+    digestState(bytes).text(prefix: "")
   }
 
   /// The digest as workflow definitions and instance files write it: `sha256:<hex>`.
-  public static func digest(_ bytes: some Collection<UInt8>) -> String { "sha256:" + hex(bytes) }
+  public static func digest(_ bytes: some Collection<UInt8>) -> String {
+    digestState(bytes).text(prefix: "sha256:")
+  }
 
+  /// The final hash words of `bytes`, reading them in place when they are contiguous.
+  private static func digestState(_ bytes: some Collection<UInt8>) -> State {
+    var state = State()
+    let done: Void? = bytes.withContiguousStorageIfAvailable { state.consume(UnsafeRawBufferPointer($0)) }
+    if done == nil { Array(bytes).withUnsafeBytes { state.consume($0) } }
+    return state
+  }
+
+  /// The eight hash words (H0…H7) as they evolve over the message's blocks.
+  private struct State {
+    var h0: UInt32 = 0x6a09_e667, h1: UInt32 = 0xbb67_ae85, h2: UInt32 = 0x3c6e_f372
+    var h3: UInt32 = 0xa54f_f53a, h4: UInt32 = 0x510e_527f, h5: UInt32 = 0x9b05_688c
+    var h6: UInt32 = 0x1f83_d9ab, h7: UInt32 = 0x5be0_cd19
+
+    var words: [UInt32] { [h0, h1, h2, h3, h4, h5, h6, h7] }
+
+    /// Hashes the whole message `message` (full blocks in place, then the padded tail).
+    mutating func consume(_ message: UnsafeRawBufferPointer) {
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+          let fullBlocks = message.count / 64
+          for block in 0..<fullBlocks {
+            compress(UnsafeRawBufferPointer(rebasing: message[(block * 64)..<(block * 64 + 64)]), schedule)
+          }
+          // The rest, 0x80, zeros, and the bit length: one block, or two when the rest
+          // leaves fewer than 9 bytes free.
+          let rest = message.count - fullBlocks * 64
+          let tailBytes = UnsafeMutableRawBufferPointer(tail)
+          tailBytes.initializeMemory(as: UInt8.self, repeating: 0)
+          if rest > 0, let source = message.baseAddress {
+            tailBytes.baseAddress?.copyMemory(from: source + fullBlocks * 64, byteCount: rest)
+          }
+          tailBytes[rest] = 0x80
+          let length = rest < 56 ? 64 : 128
+          let bitLength = UInt64(message.count) &* 8
+          for i in 0..<8 { tailBytes[length - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(i * 8)) }
+          compress(UnsafeRawBufferPointer(rebasing: tailBytes[0..<64]), schedule)
+          if length == 128 { compress(UnsafeRawBufferPointer(rebasing: tailBytes[64..<128]), schedule) }
+        }
+      }
+    }
+
+    /// One 64-byte block into the state; `w` is scratch for the message schedule.
+    @inline(__always)
+    private mutating func compress(_ block: UnsafeRawBufferPointer, _ w: UnsafeMutableBufferPointer<UInt32>) {
+      guard let base = block.baseAddress, let w = w.baseAddress else { return }
+      for t in 0..<16 {
+        w[t] = UInt32(bigEndian: base.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
+      }
+      for t in 16..<64 {
+        let x = w[t - 15], y = w[t - 2]
+        let s0 = rotr(x, 7) ^ rotr(x, 18) ^ (x >> 3)
+        let s1 = rotr(y, 17) ^ rotr(y, 19) ^ (y >> 10)
+        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+      }
+      var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+      roundConstants.withUnsafeBufferPointer { k in
+        // Eight rounds per turn with the roles of the variables rotated by hand, so no round
+        // shuffles all eight of them.
+        for t in stride(from: 0, to: 64, by: 8) {
+          Self.round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+          Self.round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+          Self.round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+          Self.round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+          Self.round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+          Self.round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+          Self.round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+          Self.round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+        }
+      }
+      h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+      h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+    }
+
+    /// One round: `d` takes the new `e`, `h` the new `a` (the caller rotates the names).
+    @inline(__always)
+    private static func round(
+      _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32,
+      _ g: UInt32, _ h: inout UInt32, _ constantAndWord: UInt32
+    ) {
+      let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+      let ch = g ^ (e & (f ^ g))
+      let t1 = h &+ s1 &+ ch &+ constantAndWord
+      let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+      let maj = (a & b) | (c & (a | b))
+      d &+= t1
+      h = t1 &+ s0 &+ maj
+    }
+
+    /// `prefix` followed by the 64 lower-case hex digits of the state.
+    func text(prefix: String) -> String {
+      let digits: StaticString = "0123456789abcdef"
+      var out = prefix
+      out.reserveCapacity(prefix.utf8.count + 64)
+      let hex = String(unsafeUninitializedCapacity: 64) { buffer in
+        digits.withUTF8Buffer { digits in
+          func put(_ word: UInt32, at offset: Int) {
+            for i in 0..<8 { buffer[offset + i] = digits[Int((word >> UInt32(28 - 4 * i)) & 0xf)] }
+          }
+          put(h0, at: 0); put(h1, at: 8); put(h2, at: 16); put(h3, at: 24)
+          put(h4, at: 32); put(h5, at: 40); put(h6, at: 48); put(h7, at: 56)
+        }
+        return 64
+      }
+      out += hex
+      return out
+    }
+  }
+
+  @inline(__always)
   private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-  private static let k: [UInt32] = [
+  private static let roundConstants: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4,
     0xab1c_5ed5, 0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe,
     0x9bdc_06a7, 0xc19b_f174, 0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f,
