@@ -62,15 +62,18 @@ public enum HomeLoader {
   public static func load(home url: URL, only subset: HomeSubset? = nil) throws(HomeLoadError)
     -> LoadedHome
   {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue
-    else { throw .notAFolder(path: url.path) }
-    var loading = Loading(root: url)
+    load(try HomeFiles.read(home: url), only: subset)
+  }
+
+  /// Loads the definitions in `files` (read once by the caller, who may also fingerprint
+  /// them): exactly these bytes are decoded and checked, nothing is read again.
+  public static func load(_ files: HomeFiles, only subset: HomeSubset? = nil) -> LoadedHome {
+    var loading = Loading(files: files)
     loading.subset = subset
     let settings = loading.settings()
     let staff = loading.staff()
     let calendars = CalendarDecoder.loadCalendars(
-      home: url, only: subset?.calendars, into: &loading.bag, sources: &loading.sources)
+      files, only: subset?.calendars, into: &loading.bag, sources: &loading.sources)
     let workflows = loading.workflows()
     CalendarDecoder.checkReferences(
       workflows.flatMap(\.calendarReferences), stems: calendars.stems, into: &loading.bag)
@@ -127,7 +130,7 @@ public enum HomeLoader {
 
 /// One load in progress: the home's root, the diagnostics and sources gathered so far.
 private struct Loading {
-  let root: URL
+  let files: HomeFiles
   var bag = DiagnosticBag()
   var sources: [String: SourceFile] = [:]
   /// Whether some workflow file could not be decoded at all; its roles are then unknown, so
@@ -139,8 +142,8 @@ private struct Loading {
   /// Only these files, when a command needs part of a home (see ``HomeSubset``).
   var subset: HomeSubset?
 
-  init(root: URL) {
-    self.root = root
+  init(files: HomeFiles) {
+    self.files = files
   }
 
   mutating func settings() -> Settings {
@@ -163,29 +166,27 @@ private struct Loading {
   }
 
   mutating func workflows() -> [DecodedWorkflow] {
-    let folder = root.appendingPathComponent("workflows")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    let files = names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
-    if files.isEmpty {
+    let names = files.names(in: "workflows")
+    if names.isEmpty {
       bag.add(.noWorkflows())
       return []
     }
     var out: [DecodedWorkflow] = []
-    for name in files {
+    for name in names {
       let stem = (name as NSString).deletingPathExtension
       if let subset, !subset.workflows.contains(stem) {
         unloadedWorkflows = true
         unloadedStems.insert(stem)
         continue
       }
-      guard let (source, text, bytes) = read("workflows/" + name, optional: false) else {
+      guard let (source, text, file) = read("workflows/" + name, optional: false) else {
         unloadedWorkflows = true
         unloadedStems.insert(stem)
         continue
       }
       let reader = NodeReader(file: source)
       if let decoded = HomeLoader.decodeWorkflow(
-        source, text: text, digest: SHA256.digest(bytes), reader: reader)
+        source, text: text, digest: file.digest ?? SHA256.digest(file.bytes ?? []), reader: reader)
       {
         out.append(decoded)
       } else {
@@ -201,10 +202,8 @@ private struct Loading {
   mutating func rules(workflows: OrderedDictionary<WorkflowID, WorkflowDefinition>) -> (
     [RuleDefinition], OrderedDictionary<String, LookupDefinition>
   ) {
-    let folder = root.appendingPathComponent("rules")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     var files: [RuleSetDecoder.File] = []
-    for name in names.filter({ $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }).sorted() {
+    for name in self.files.names(in: "rules") {
       guard let (source, text, _) = read("rules/" + name, optional: false) else { continue }
       let reader = NodeReader(file: source)
       let errorsBefore = reader.bag.errors.count
@@ -222,17 +221,15 @@ private struct Loading {
 
   /// Reads and decodes a file; records its source for rendering. Nil when it is absent
   /// (reported unless optional) or unreadable (reported).
-  private mutating func read(_ path: String, optional: Bool) -> (SourceFile, String, [UInt8])? {
-    let url = root.appendingPathComponent(path)
-    guard FileManager.default.fileExists(atPath: url.path) else {
+  private mutating func read(_ path: String, optional: Bool) -> (SourceFile, String, HomeFiles.File)? {
+    guard let file = files.files[path] else {
       if !optional { bag.add(.missingFile(path)) }
       return nil
     }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
+    guard let bytes = file.bytes else {
       bag.add(.unreadableFile(path))
       return nil
     }
-    let bytes = [UInt8](data)
     guard let text = SourceText.decode(bytes, path: path, into: &bag) else {
       if bytes.count <= YAMLLimits.default.maxBytes {
         // Shown with U+FFFD for the bad bytes, so the context line still points at them.
@@ -242,7 +239,7 @@ private struct Loading {
     }
     let source = SourceFile(path: path, text: text)
     sources[path] = source
-    return (source, text, bytes)
+    return (source, text, file)
   }
 }
 

@@ -33,47 +33,44 @@ enum HomeLoading {
   /// - Throws: ``DocketError/invalidDefinitions(_:_:)`` with every diagnostic when any is an
   ///   error; ``DocketError/usage(_:)`` when `url` is not a home folder.
   static func load(_ url: URL, scope: DefinitionScope = .everything) throws(DocketError) -> Loaded {
-    guard scope != .everything else { return try loadAll(url) }
+    let files = try read(url)
+    guard scope != .everything else { return try loadAll(files) }
     let root = url.path
-    let fingerprint = DefinitionFingerprint.read(home: root)
-    guard !fingerprint.key.isEmpty else { return try loadAll(url) }
+    let (fingerprint, digested) = DefinitionFingerprint.read(files)
+    guard !fingerprint.key.isEmpty else { return try loadAll(files) }
     if let record = ValidatedHomeRecord.read(home: root), record.key == fingerprint.key,
-      let needed = record.part(for: scope, home: root),
-      let part = try? HomeLoader.load(
-        home: url,
-        only: HomeSubset(workflows: Set(needed.workflows.map(\.rawValue)), calendars: needed.calendars)),
-      !part.hasErrors,
-      part.home.workflows.count == needed.workflows.count,
-      fingerprint.covers(part.sources, workflowDigests: workflowDigests(part.home))
+      let needed = record.part(for: scope, home: root)
     {
-      return Loaded(home: part.home, warnings: DiagnosticBag(), sources: part.sources, isPartial: true)
+      let part = HomeLoader.load(
+        digested,
+        only: HomeSubset(workflows: Set(needed.workflows.map(\.rawValue)), calendars: needed.calendars))
+      if !part.hasErrors, part.home.workflows.count == needed.workflows.count,
+        fingerprint.covers(part.sources)
+      {
+        return Loaded(home: part.home, warnings: DiagnosticBag(), sources: part.sources, isPartial: true)
+      }
     }
-    var loaded = try loadAll(url)
-    if loaded.home.settings.storePath == "data",
-      fingerprint.covers(loaded.sources, workflowDigests: workflowDigests(loaded.home))
-    {
+    var loaded = try loadAll(digested)
+    if loaded.home.settings.storePath == "data", fingerprint.covers(loaded.sources) {
       loaded.record = ValidatedHomeRecord(key: fingerprint.key, home: loaded.home)
     }
     return loaded
   }
 
-  /// Loads and checks every definition of the home at `url`.
-  private static func loadAll(_ url: URL) throws(DocketError) -> Loaded {
-    let loaded: LoadedHome
+  /// The definition files of the home at `url`, read once for the fingerprint and the loader.
+  private static func read(_ url: URL) throws(DocketError) -> HomeFiles {
     do {
-      loaded = try HomeLoader.load(home: url)
+      return try HomeFiles.read(home: url)
     } catch {
       throw .usage("\(error); give the home with --home DIR or $DOCKET_HOME")
     }
-    guard !loaded.hasErrors else { throw .invalidDefinitions(loaded.diagnostics, loaded.sources) }
-    return Loaded(home: loaded.home, warnings: loaded.diagnostics, sources: loaded.sources)
   }
 
-  /// Each workflow's definition digest (of its file's bytes) by home-relative path.
-  private static func workflowDigests(_ home: Home) -> [String: String] {
-    Dictionary(
-      home.workflows.values.map { ($0.path, $0.digest) },
-      uniquingKeysWith: { a, _ in a })
+  /// Loads and checks every definition in `files`.
+  private static func loadAll(_ files: HomeFiles) throws(DocketError) -> Loaded {
+    let loaded = HomeLoader.load(files)
+    guard !loaded.hasErrors else { throw .invalidDefinitions(loaded.diagnostics, loaded.sources) }
+    return Loaded(home: loaded.home, warnings: loaded.diagnostics, sources: loaded.sources)
   }
 
   /// The calendar `calendars/<id>.yaml` of the home at `root`, for an older workflow version

@@ -1,5 +1,6 @@
 import DocketDSL
 import DocketDiagnostics
+import DocketModel
 import Foundation
 import Testing
 
@@ -45,5 +46,27 @@ struct HomeLoaderTests {
     #expect(loaded.home.workflows.keys.map(\.rawValue) == ["w"])
     #expect(loaded.home.settings.timeZone.secondsFromGMT() == 0)
     #expect(Set(loaded.sources.keys) == ["staff.yaml", "workflows/w.yaml"])
+  }
+
+  /// The loader checks the bytes it was given once (the ones a fingerprint hashed), not what
+  /// is on disk by the time it gets to a file.
+  @Test func filesReadOnceAreTheFilesLoaded() throws {
+    let workflow = "workflow: w\nversion: 1\nprefix: W\nroles: { r: R }\ninitial: s\nstates:\n  s: { final: true }\n"
+    let home = try temporaryHome([
+      "staff.yaml": "staff:\n  a: { name: A, roles: [r] }\n",
+      "workflows/w.yaml": workflow,
+      "workflows/.w.yaml": "editor leftover",
+      "rules/fixtures/f.yaml": "not a rule file",
+    ])
+    defer { try? FileManager.default.removeItem(at: home) }
+    let files = try HomeFiles.read(home: home)
+    #expect(Set(files.files.keys) == ["staff.yaml", "workflows/w.yaml"])
+    try "workflow: [broken".write(
+      to: home.appendingPathComponent("workflows/w.yaml"), atomically: true, encoding: .utf8)
+    let loaded = HomeLoader.load(files.digestingAll())
+    #expect(loaded.diagnostics.diagnostics.isEmpty)
+    #expect(loaded.home.workflows.values.first?.digest == SHA256.digest(Array(workflow.utf8)))
+    // Read again, the edit is seen.
+    #expect(try HomeLoader.load(home: home).hasErrors)
   }
 }

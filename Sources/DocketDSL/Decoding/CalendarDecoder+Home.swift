@@ -19,21 +19,27 @@ extension CalendarDecoder {
     home: URL, only subset: Set<String>? = nil, into bag: inout DiagnosticBag,
     sources: inout [String: SourceFile]
   ) -> (calendars: [CalendarID: BusinessCalendar], stems: Set<String>) {
-    let folder = home.appendingPathComponent("calendars")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    guard let files = try? HomeFiles.read(home: home) else { return ([:], []) }
+    return loadCalendars(files, only: subset, into: &bag, sources: &sources)
+  }
+
+  /// ``loadCalendars(home:only:into:sources:)`` over files already read.
+  package static func loadCalendars(
+    _ files: HomeFiles, only subset: Set<String>? = nil, into bag: inout DiagnosticBag,
+    sources: inout [String: SourceFile]
+  ) -> (calendars: [CalendarID: BusinessCalendar], stems: Set<String>) {
     var calendars: [CalendarID: BusinessCalendar] = [:]
     var stems: Set<String> = []
-    for name in names.filter({ $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }).sorted() {
+    for name in files.names(in: "calendars") {
       let path = "calendars/" + name
       let stem = String(name.dropLast(".yaml".count))
       stems.insert(stem)
       if let subset, !subset.contains(stem) { continue }
-      guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
-      else {
+      guard let bytes = files.files[path]?.bytes else {
         bag.add(.error("unreadable_file", "\(path) cannot be read", at: nil))
         continue
       }
-      guard let text = SourceText.decode([UInt8](data), path: path, into: &bag) else { continue }
+      guard let text = SourceText.decode(bytes, path: path, into: &bag) else { continue }
       let decoded = decode(text: text, path: path)
       sources[path] = decoded.source
       bag.add(contentsOf: decoded.diagnostics.diagnostics)

@@ -1,6 +1,6 @@
+import DocketDSL
 import DocketDiagnostics
 import DocketModel
-import DocketStore
 
 #if canImport(Glibc)
   import Glibc
@@ -24,48 +24,32 @@ struct DefinitionFingerprint: Sendable, Equatable {
   /// the executable cannot be identified (then nothing may be cached).
   var key: String
 
-  /// The files the loader (DocketDSL's `HomeLoader`) reads: `docket.yaml`, `staff.yaml` and
-  /// every `*.yaml` of these folders (not their subfolders, so not `rules/fixtures/`).
-  static let singleFiles = ["docket.yaml", "staff.yaml"]
-  static let folders = ["calendars", "workflows", "rules"]
-
-  /// Reads the definition files of the home folder at `root` (an absolute path).
-  static func read(home root: String) -> DefinitionFingerprint {
-    var paths = singleFiles.filter { FileSystem.exists(root + "/" + $0) }
-    for folder in folders {
-      let names = (try? FileSystem.list(root + "/" + folder)) ?? []
-      paths += names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.sorted()
-        .map { folder + "/" + $0 }
-    }
-    var files: [String: String] = [:]
+  /// Fingerprints the definition files in `home`, read once by ``HomeFiles/read(home:)``
+  /// (which lists what the loader reads: `docket.yaml`, `staff.yaml` and every `*.yaml` of
+  /// `calendars/`, `workflows/`, `rules/`, not their subfolders). Returns the fingerprint and
+  /// the files with their digests, for the loader to decode (so it checks exactly the
+  /// fingerprinted bytes and hashes no workflow again).
+  static func read(_ home: HomeFiles) -> (DefinitionFingerprint, HomeFiles) {
     // Without the executable's identity a record could outlive an upgrade that checks more:
     // then no key at all, and nothing is cached.
-    guard let executable = executableIdentity() else { return DefinitionFingerprint(files: [:], key: "") }
-    var text = "docket definitions 1\nexecutable \(executable)\n"
-    for path in paths {
-      let digest = (try? FileSystem.read(root + "/" + path)).map { SHA256.digest($0) } ?? "unreadable"
+    guard let executable = executableIdentity() else { return (DefinitionFingerprint(files: [:], key: ""), home) }
+    let digested = home.digestingAll()
+    var files: [String: String] = [:]
+    var text = "docket definitions 2\nexecutable \(executable)\n"
+    for (path, file) in digested.files.sorted(by: { $0.key < $1.key }) {
+      let digest = file.digest ?? "unreadable"
       files[path] = digest
       text += path + "\t" + digest + "\n"
     }
-    return DefinitionFingerprint(files: files, key: SHA256.digest(Array(text.utf8)))
+    return (DefinitionFingerprint(files: files, key: SHA256.digest(Array(text.utf8))), digested)
   }
 
-  /// Whether every source the loader read is one of these files with this content: false
-  /// when a file changed between the fingerprint and the load, or the loader read a file
-  /// the fingerprint does not know (then no record may be trusted or written).
-  ///
-  /// Workflows are compared by their definition digest (of the file's bytes, computed by the
-  /// loader anyway); other files by the digest of their text (a file that starts with a
-  /// byte-order mark never matches, so it is simply never cached).
-  func covers(_ sources: [String: SourceFile], workflowDigests: [String: String]) -> Bool {
-    for (path, source) in sources {
-      guard let expected = files[path] else { return false }
-      let actual =
-        workflowDigests[path]
-        ?? SHA256.digest(Array(String(String.UnicodeScalarView(source.scalars)).utf8))
-      if actual != expected { return false }
-    }
-    return true
+  /// Whether every source the loader read is one of these files: false when the loader read
+  /// a file the fingerprint does not know (then no record may be trusted or written). The
+  /// loader decodes the very bytes that were fingerprinted (``read(_:)``), so a file's
+  /// contents cannot differ from its digest here.
+  func covers(_ sources: [String: SourceFile]) -> Bool {
+    sources.keys.allSatisfy { files[$0] != nil && files[$0] != "unreadable" }
   }
 
   /// Device, inode, size and modification time of the running executable: a rebuilt or
