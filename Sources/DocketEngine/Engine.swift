@@ -11,11 +11,11 @@ import Foundation
 public struct Engine: Sendable {
   public let home: Home
   /// Current workflows, prepared for interpreting.
-  let workflows: [WorkflowID: WorkflowRuntime]
+  let workflows: NameTable<WorkflowID, WorkflowRuntime>
   /// Older versions that running tickets are pinned to, by digest.
   let pinned: [String: WorkflowRuntime]
   /// Each staff member's roles, looked up on every step.
-  let staffRoles: [UserID: [RoleID]]
+  let staffRoles: NameTable<UserID, [RoleID]>
   /// Which rules can react to which changes (empty: rules cost nothing).
   let ruleIndex: RuleIndex
   /// The lookup functions rule expressions may call.
@@ -23,12 +23,9 @@ public struct Engine: Sendable {
 
   public init(home: Home) {
     self.home = home
-    var current: [WorkflowID: WorkflowRuntime] = [:]
-    for (id, d) in home.workflows { current[id] = WorkflowRuntime(d, calendars: home.calendars) }
-    workflows = current
+    workflows = NameTable(home.workflows.map { ($0.key, WorkflowRuntime($0.value, calendars: home.calendars)) })
     pinned = home.pinned.mapValues { WorkflowRuntime($0, calendars: home.calendars) }
-    staffRoles = Dictionary(
-      home.staff.members.values.map { ($0.id, $0.roles) }, uniquingKeysWith: { a, _ in a })
+    staffRoles = NameTable(home.staff.members.values.map { ($0.id, $0.roles) })
     ruleIndex = RuleIndex(home.rules)
     lookupTable = LookupTable(home.lookups.values, timeZone: home.settings.timeZone)
   }
@@ -57,29 +54,24 @@ public struct Engine: Sendable {
     at now: Date, reader: some InstanceReader
   ) -> Result<Changeset, Refusal> {
     var tx = Transaction(reader: reader)
-    let who: Actor
-    let instance: Instance
-    let definition: WorkflowRuntime
-    switch resolveActor(actor) {
-    case .failure(let r): return .failure(r)
-    case .success(let a): who = a
-    }
-    switch tx.instance(id) {
-    case .failure(let r): return .failure(r)
-    case .success(let i): instance = i
-    }
-    switch self.definition(for: instance) {
-    case .failure(let r): return .failure(r)
-    case .success(let d): definition = d
-    }
-    let from = instance.state
-    switch fire(event, on: instance, definition: definition, input: input, note: note, by: who, at: now) {
-    case .failure(let r): return .failure(r)
-    case .success(let changed):
+    do {
+      let who = try resolveActor(actor).get()
+      let instance = try tx.instance(id)
+      let definition = try self.definition(for: instance).get()
+      let from = instance.state
+      // The ticket is moved (not copied) through `fire` into the transaction, so each step
+      // pays for one copy of its fields and history: the one the change itself needs.
+      let changed = try fire(
+        event, on: instance, definition: definition, input: input, note: note, by: who, at: now)
+      if ruleIndex.isEmpty {
+        tx.save(changed)
+        return .success(tx.changeset)
+      }
       tx.save(changed)
-      if ruleIndex.isEmpty { return .success(tx.changeset) }
       return react(to: .transition(changed, event: event, from: from, at: now), in: &tx)
         .map { tx.changeset }
+    } catch {
+      return .failure(error)
     }
   }
 

@@ -40,32 +40,41 @@ struct Transaction {
   }
 
   /// The ticket as this command currently sees it.
-  mutating func instance(_ id: InstanceID) -> Result<Instance, Refusal> {
-    if let p = position(of: id) { return .success(changed[p]) }
-    guard id.isWellFormed else { return .failure(.unknownID(id)) }
+  ///
+  /// Throws (typed) rather than returning a `Result`: the ticket is then returned directly,
+  /// where unwrapping a `Result` copied it (a retain of each of its strings, dictionaries
+  /// and arrays) on every step.
+  mutating func instance(_ id: InstanceID) throws(Refusal) -> Instance {
+    if let p = position(of: id) { return changed[p] }
+    guard id.isWellFormed else { throw .unknownID(id) }
+    let read: Instance?
     do {
-      guard let i = try reader.instance(id) else { return .failure(.unknownID(id)) }
-      if firstBase == nil {
-        firstBase = (id, i.revision)
-      } else if baseRevision(of: id) == nil {
-        baseRevisions.append((id, i.revision))
-      }
-      return .success(i)
+      read = try reader.instance(id)
     } catch {
-      return .failure(.storage(id, underlying: error))
+      throw .storage(id, underlying: error)
     }
+    guard let i = read else { throw .unknownID(id) }
+    if firstBase == nil {
+      firstBase = (id, i.revision)
+    } else if baseRevision(of: id) == nil {
+      baseRevisions.append((id, i.revision))
+    }
+    return i
   }
 
   /// Records a changed ticket. Its revision is one more than the one read from the store
   /// (or 1 for a new ticket), however many steps changed it within this command.
   mutating func save(_ instance: consuming Instance) {
-    var instance = instance
-    if let base = baseRevision(of: instance.id) {
+    // Everything read from `instance` is read before it moves into `changed`: a use after
+    // the move would make it a copy.
+    let id = instance.id
+    let existing = position(of: id)
+    if let base = baseRevision(of: id) {
       instance.revision = base + 1
-    } else if position(of: instance.id) == nil {
+    } else if existing == nil {
       instance.revision = 1
     }
-    if let p = position(of: instance.id) {
+    if let p = existing {
       changed[p] = instance
       return
     }
@@ -74,7 +83,7 @@ struct Transaction {
       if index.isEmpty {
         for (i, c) in changed.enumerated() { index[c.id] = i }
       } else {
-        index[instance.id] = changed.count - 1
+        index[id] = changed.count - 1
       }
     }
   }

@@ -9,12 +9,19 @@ import OrderedCollections
 /// so each step gets this reference instead.
 final class WorkflowRuntime: Sendable {
   let definition: WorkflowDefinition
-  /// Field definitions by raw name, for the CEL activation.
-  let fieldsByName: [String: FieldDefinition]
+  /// Field definitions by raw name, for rules' `start:` fields.
+  let fieldsByName: NameTable<String, FieldDefinition>
+  /// Each field's type by raw name: all the CEL activation needs to convert a field (a
+  /// whole definition would be copied on every variable read).
+  let fieldTypes: NameTable<String, FieldType>
+  /// Field definitions by name, for input and `set`.
+  let fieldTable: NameTable<FieldName, FieldDefinition>
   /// The workflow's roles, in file order.
   let roleList: [RoleID]
+  /// Whether a ticket held by a person refuses that person's colleagues (`holder_only`).
+  let holderOnly: Bool
   /// Everything a step needs to know about a state, found with one lookup.
-  let stateTable: [StateID: StateRuntime]
+  let stateTable: NameTable<StateID, StateRuntime>
   /// The workflow-level clocks, in file order.
   let workflowClocks: [ClockPlan]
   /// Every deadline by name (for its actions).
@@ -22,12 +29,12 @@ final class WorkflowRuntime: Sendable {
 
   init(_ definition: WorkflowDefinition, calendars: [CalendarID: BusinessCalendar]) {
     self.definition = definition
-    fieldsByName = Dictionary(
-      definition.fields.values.map { ($0.name.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+    fieldsByName = NameTable(definition.fields.values.map { ($0.name.rawValue, $0) })
+    fieldTypes = NameTable(definition.fields.values.map { ($0.name.rawValue, $0.type) })
+    fieldTable = NameTable(definition.fields.values.map { ($0.name, $0) })
     roleList = Array(definition.roles.keys)
-    var table: [StateID: StateRuntime] = [:]
-    for s in definition.states.values { table[s.id] = StateRuntime(s, calendars: calendars) }
-    stateTable = table
+    holderOnly = definition.holderOnly
+    stateTable = NameTable(definition.states.values.map { ($0.id, StateRuntime($0, calendars: calendars)) })
     workflowClocks = definition.deadlines.map { ClockPlan($0, calendars: calendars) }
     deadlinesByName = Dictionary(
       definition.allDeadlines.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
@@ -59,15 +66,13 @@ final class StateRuntime: Sendable {
   let assignRole: RoleID?
   /// The state's own clock.
   let clock: ClockPlan?
-  let transitions: [EventName: TransitionBox]
+  let transitions: NameTable<EventName, TransitionBox>
 
   init(_ state: StateDefinition, calendars: [CalendarID: BusinessCalendar]) {
     id = state.id
     isFinal = state.isFinal
     assignRole = state.assignRole
     clock = state.deadline.map { ClockPlan($0, calendars: calendars) }
-    var t: [EventName: TransitionBox] = [:]
-    for (event, transition) in state.transitions { t[event] = TransitionBox(transition) }
-    transitions = t
+    transitions = NameTable(state.transitions.map { ($0.key, TransitionBox($0.value)) })
   }
 }

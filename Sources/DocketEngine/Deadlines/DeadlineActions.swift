@@ -27,19 +27,18 @@ extension Engine {
     switch action {
     case .fire(let event, .self, _):
       let from = instance.state
-      switch fire(
-        event, on: instance, definition: definition, input: .none, note: nil, by: .system, at: time)
-      {
-      case .success(let next):
+      do {
+        let next = try fire(
+          event, on: instance, definition: definition, input: .none, note: nil, by: .system, at: time)
         instance = next
         if !ruleIndex.isEmpty {
           // The move's rules run now (depth first), on the ticket as the transaction has it.
           tx.save(next)
           _ = react(to: .transition(next, event: event, from: from, at: time), in: &tx, mode: .tick)
-          if case .success(let after) = tx.instance(next.id) { instance = after }
+          if let after = try? tx.instance(next.id) { instance = after }
         }
-      case .failure(let refusal):
-        instance.record(at: time, actor: .system, event: "failed:\(event)", note: refusal.message)
+      } catch {
+        instance.record(at: time, actor: .system, event: "failed:\(event)", note: error.message)
       }
     case .fire(let event, let target, _):
       instance.record(

@@ -49,13 +49,13 @@ extension Engine {
   func runDeadlines(_ ids: [InstanceID], at now: Date, in tx: inout Transaction) {
     var queue: [DueAction] = []
     for id in Set(ids).sorted() {
-      guard case .success(let instance) = tx.instance(id) else { continue }
+      guard let instance = try? tx.instance(id) else { continue }
       queue += DueAction.pending(on: instance, at: now)
     }
     queue.sort(by: >)
     var counts: [InstanceID: Int] = [:]
     while let next = queue.popLast() {
-      guard case .success(var instance) = tx.instance(next.instance),
+      guard var instance = try? tx.instance(next.instance),
         case .success(let definition) = definition(for: instance)
       else { continue }
       // Rules may have moved this ticket since its actions were queued (advancing a parent
@@ -71,7 +71,7 @@ extension Engine {
         // refuse; only an unreadable ticket could, and then the tick goes on without it.
         let change = RuleChange.deadline(instance, next.deadline, breach: next.kind == .breach, at: time)
         _ = react(to: change, in: &tx, mode: .tick)
-        guard case .success(let latest) = tx.instance(next.instance) else { continue }
+        guard let latest = try? tx.instance(next.instance) else { continue }
         instance = latest
       }
       queue.removeAll { $0.instance == next.instance }

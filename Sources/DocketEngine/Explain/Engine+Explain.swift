@@ -21,10 +21,7 @@ extension Engine {
     }
     var tx = Transaction(reader: reader)
     let instance: Instance
-    switch tx.instance(id) {
-    case .failure(let r): return .failure(r)
-    case .success(let i): instance = i
-    }
+    do { instance = try tx.instance(id) } catch { return .failure(error) }
     let definition: WorkflowRuntime
     switch self.definition(for: instance) {
     case .failure(let r): return .failure(r)
@@ -61,7 +58,8 @@ extension Engine {
     _ transition: TransitionDefinition, of explanation: inout Explanation,
     definition: WorkflowRuntime, input: FieldInput, actor: Actor, at now: Date
   ) {
-    let refusal = checkRoles(transition, on: explanation.instance, in: definition, actor: actor)
+    let refusal = checkRoles(
+      transition.allowedRoles, event: transition.event, on: explanation.instance, in: definition, actor: actor)
     explanation.roles = RoleCheckResult(
       allowed: transition.allowedRoles, workflowRoles: definition.roleList,
       isPermitted: refusal == nil, refusal: refusal)

@@ -49,8 +49,8 @@ final class EvaluationContext: CELActivation {
   }
 
   func value(of name: String) -> CELValue? {
-    if let field = definition.fieldsByName[name] {
-      return FieldConversion.celValue(instance.field(field.name), as: field.type)
+    if let type = definition.fieldTypes[name] {
+      return FieldConversion.celValue(instance.fields[name] ?? .null, as: type)
     }
     return builtIn(name)
   }

@@ -38,10 +38,7 @@ extension Engine {
     case .failure(let r): return .failure(r)
     case .success(let (a, t)): (actor, target) = (a, t)
     }
-    switch tx.instance(id) {
-    case .failure(let r): return .failure(r)
-    case .success(let i): instance = i
-    }
+    do { instance = try tx.instance(id) } catch { return .failure(error) }
     switch self.definition(for: instance) {
     case .failure(let r): return .failure(r)
     case .success(let d): definition = d

@@ -19,27 +19,31 @@ extension Engine {
     return .success(Actor(id: id, roles: roles))
   }
 
-  /// Whether `actor` may fire `transition` on `instance`: `system` always may; others must
-  /// hold one of its `by` roles, or, when `by` is omitted, any role of the workflow (any
-  /// staff member when the workflow declares no roles). In a `holder_only` workflow a ticket
-  /// held by a person refuses a colleague whose only permitting role is the ticket's own.
+  /// Whether `actor` may fire `event` on `instance`: `system` always may; others must hold
+  /// one of its `by` roles (`allowedRoles`), or, when `by` is omitted, any role of the
+  /// workflow (any staff member when the workflow declares no roles). In a `holder_only`
+  /// workflow a ticket held by a person refuses a colleague whose only permitting role is
+  /// the ticket's own.
+  ///
+  /// Takes the transition's two parts rather than the transition: passing a transition read
+  /// from the shared ``TransitionBox`` copied it (a retain of each of its parts) every step.
   func checkRoles(
-    _ transition: TransitionDefinition, on instance: Instance, in definition: WorkflowRuntime,
-    actor: Actor
+    _ allowedRoles: [RoleID]?, event: EventName, on instance: Instance,
+    in definition: WorkflowRuntime, actor: Actor
   ) -> Refusal? {
     if actor.isSystem { return nil }
-    let allowed = transition.allowedRoles ?? Array(definition.roles.keys)
-    if transition.allowedRoles == nil, allowed.isEmpty { return nil }
-    let permitting = allowed.filter(actor.holds)
-    guard !permitting.isEmpty else {
+    let allowed = allowedRoles ?? definition.roleList
+    if allowedRoles == nil, allowed.isEmpty { return nil }
+    guard allowed.contains(where: actor.holds) else {
       return .notPermitted(
-        action: "fire '\(transition.event)'", actor: actor.id, allowed: allowed,
+        action: "fire '\(event)'", actor: actor.id, allowed: allowed,
         held: actor.roles.filter { definition.roles[$0] != nil })
     }
-    if definition.definition.holderOnly, let holder = instance.assignee.user, holder != actor.id,
-      let role = instance.assignee.role, permitting.allSatisfy({ $0 == role })
+    // Every role that permits the actor is the one the ticket is held in.
+    if definition.holderOnly, let holder = instance.assignee.user, holder != actor.id,
+      let role = instance.assignee.role, allowed.allSatisfy({ $0 == role || !actor.holds($0) })
     {
-      return .heldByAnother(instance.id, event: transition.event, holder: holder, role: role)
+      return .heldByAnother(instance.id, event: event, holder: holder, role: role)
     }
     return nil
   }

@@ -71,9 +71,8 @@ extension Engine {
         targets = [id]
       case .parent, .children:
         let instance: Instance
-        switch tx.instance(id) {
-        case .failure(let r): return .failure(failed("read the ticket", on: id, r))
-        case .success(let i): instance = i
+        do { instance = try tx.instance(id) } catch {
+          return .failure(failed("read the ticket", on: id, error))
         }
         if target == .children {
           targets = instance.links.children
@@ -112,26 +111,19 @@ extension Engine {
     _ id: InstanceID, with event: EventName, skipClosed: Bool, by rule: RuleDefinition,
     at time: Date, in tx: inout Transaction, chain: RuleChain, mode: RuleMode
   ) -> Result<Void, Refusal> {
-    let ticket: Instance
-    let definition: WorkflowRuntime
-    switch tx.instance(id) {
-    case .failure(let r): return .failure(r)
-    case .success(let t): ticket = t
-    }
-    if skipClosed, !ticket.isOpen { return .success(()) }
-    switch self.definition(for: ticket) {
-    case .failure(let r): return .failure(r)
-    case .success(let d): definition = d
-    }
-    let from = ticket.state
-    let at = max(time, ticket.updatedAt)
-    switch fire(event, on: ticket, definition: definition, input: .none, note: nil, by: .system, at: at) {
-    case .failure(let r):
-      return .failure(r)
-    case .success(var moved):
+    do {
+      let ticket = try tx.instance(id)
+      if skipClosed, !ticket.isOpen { return .success(()) }
+      let definition = try self.definition(for: ticket).get()
+      let from = ticket.state
+      let at = max(time, ticket.updatedAt)
+      var moved = try fire(
+        event, on: ticket, definition: definition, input: .none, note: nil, by: .system, at: at)
       moved.history[moved.history.count - 1].rule = rule.id.rawValue
       tx.save(moved)
       return react(to: .transition(moved, event: event, from: from, at: at), in: &tx, chain: chain, mode: mode)
+    } catch {
+      return .failure(error)
     }
   }
 
@@ -174,10 +166,7 @@ extension Engine {
     child.history[child.history.count - 1].rule = rule.id.rawValue
     tx.save(child)
     var parent: Instance
-    switch tx.instance(source.id) {
-    case .failure(let r): return .failure(r)
-    case .success(let p): parent = p
-    }
+    do { parent = try tx.instance(source.id) } catch { return .failure(error) }
     // No history entry on the source: its triggering entry and the child's `create` entry
     // (which names the rule) already tell the story, and a closed source stays as it closed.
     parent.links.children.append(child.id)

@@ -121,7 +121,7 @@ extension Engine {
     var skips = rule.onError == .skip || tickRoot
     if case .ruleChainTooDeep = failure { skips = tickRoot }
     guard skips else { return .failure(failure) }
-    guard case .success(var instance) = tx.instance(change.instance) else { return .failure(failure) }
+    guard var instance = try? tx.instance(change.instance) else { return .failure(failure) }
     instance.record(
       at: max(change.time, instance.updatedAt), actor: .system, event: "skip:rule",
       note: failure.message, rule: rule.id)
@@ -137,10 +137,7 @@ extension Engine {
   {
     let instance: Instance
     let definition: WorkflowRuntime
-    switch tx.instance(id) {
-    case .failure(let r): return .failure(r)
-    case .success(let i): instance = i
-    }
+    do { instance = try tx.instance(id) } catch { return .failure(error) }
     switch self.definition(for: instance) {
     case .failure(let r): return .failure(r)
     case .success(let d): definition = d

@@ -9,19 +9,28 @@ extension Engine {
     _ input: FieldInput, to instance: inout Instance, definition: WorkflowRuntime
   ) -> Result<[String: JSONValue], Refusal> {
     let parser = FieldValueParser(timeZone: home.settings.timeZone)
-    var changed: [String: JSONValue] = [:]
-    let pairs =
-      input.values.count < 2 ? Array(input.values) : input.values.sorted { $0.key < $1.key }
-    for (name, value) in pairs {
-      guard let field = definition.fields[name] else {
+    // Sized up front: growing an empty dictionary on its first insert rehashes the key.
+    var changed = [String: JSONValue](minimumCapacity: input.values.count)
+    func apply(_ name: FieldName, _ value: FieldInput.Value) -> Refusal? {
+      guard let field = definition.fieldTable[name] else {
         let suggestion = Suggestion.closest(
           to: name.rawValue, in: definition.fields.keys.map(\.rawValue))
-        return .failure(
-          .unknownField(name, workflow: definition.id, suggestion: suggestion.map { FieldName($0) }))
+        return .unknownField(name, workflow: definition.id, suggestion: suggestion.map { FieldName($0) })
       }
       switch parser.parse(value, for: field) {
-      case .failure(let r): return .failure(r)
+      case .failure(let r): return r
       case .success(let v): instance.setField(name, to: v, changed: &changed)
+      }
+      return nil
+    }
+    // One value (the usual step) needs no sorted copy of the input.
+    if input.values.count < 2 {
+      for (name, value) in input.values {
+        if let refusal = apply(name, value) { return .failure(refusal) }
+      }
+    } else {
+      for (name, value) in input.values.sorted(by: { $0.key < $1.key }) {
+        if let refusal = apply(name, value) { return .failure(refusal) }
       }
     }
     return .success(changed)

@@ -16,7 +16,7 @@ extension Engine {
       let missing = t.requiredFields.filter { !instance.field($0).isFilled }
       var refusal: Refusal?
       if let actor {
-        refusal = checkRoles(t, on: instance, in: definition, actor: actor)
+        refusal = checkRoles(t.allowedRoles, event: t.event, on: instance, in: definition, actor: actor)
         // A guard over fields the actor has yet to fill cannot be judged before they are.
         if refusal == nil, missing.isEmpty, let g = t.guardCondition {
           refusal = checkGuard(g, event: t.event, in: context.firing(t.event))

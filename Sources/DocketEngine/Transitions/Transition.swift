@@ -3,7 +3,7 @@ import DocketModel
 import Foundation
 
 extension Engine {
-  /// Fires `event` on `instance` and returns the changed copy, or why not.
+  /// Fires `event` on `instance` and returns it changed, or throws why not.
   ///
   /// The steps, in order (each may refuse, and a refusal discards everything):
   /// 1. the ticket must be open and its state must handle the event (`final_state`,
@@ -19,82 +19,73 @@ extension Engine {
   /// 9. the assignee follows the transition's `assign`, else the target state's;
   /// 10. clocks stop and start; a final target closes the ticket; history records the step.
   func fire(
-    _ event: EventName, on original: consuming Instance, definition: WorkflowRuntime,
+    _ event: EventName, on instance: consuming Instance, definition: WorkflowRuntime,
     input: FieldInput, note: String?, by actor: Actor, at now: Date
-  ) -> Result<Instance, Refusal> {
-    let source = original.state
+  ) throws(Refusal) -> Instance {
+    let source = instance.state
     let here = definition.stateTable[source]
-    guard original.isOpen, here?.isFinal != true else {
-      return .failure(.finalState(original.id, state: source))
+    guard instance.isOpen, here?.isFinal != true else {
+      throw .finalState(instance.id, state: source)
     }
     guard let here, let box = here.transitions[event] else {
       let available = definition.states[source].map { Array($0.transitions.keys) } ?? []
-      return .failure(.unknownEvent(event: event, state: source, available: available))
+      throw .unknownEvent(event: event, state: source, available: available)
     }
-    if let refusal = checkRoles(box.transition, on: original, in: definition, actor: actor) {
-      return .failure(refusal)
+    if let refusal = checkRoles(
+      box.transition.allowedRoles, event: event, on: instance, in: definition, actor: actor) {
+      throw refusal
     }
-    var instance = original
     var changed: [String: JSONValue] = [:]
     if !input.isEmpty {
-      switch applyInput(input, to: &instance, definition: definition) {
-      case .failure(let r): return .failure(r)
-      case .success(let c): changed = c
-      }
+      changed = try applyInput(input, to: &instance, definition: definition).get()
     }
     // Built only when an expression needs it, and again after `set` changed the fields.
+    // (The ticket is passed in, not captured: capturing it would copy it.)
     var context: EvaluationContext?
-    func currentContext() -> EvaluationContext {
-      if let context { return context }
-      let c = EvaluationContext(
-        instance: instance, definition: definition, now: now, actor: actor.id,
+    let makeContext = { (ticket: Instance) in
+      EvaluationContext(
+        instance: ticket, definition: definition, now: now, actor: actor.id,
         actorRoles: actor.roles, event: event)
-      context = c
-      return c
     }
     let required = box.transition.requiredFields
     if !required.isEmpty {
       let missing = required.filter { !isFilled(instance.field($0)) }
       if !missing.isEmpty {
-        return .failure(
-          .missingFields(
-            event: event, fields: missing.map { definition.fields[$0]?.displayName ?? $0.rawValue }))
+        throw .missingFields(
+          event: event, fields: missing.map { definition.fields[$0]?.displayName ?? $0.rawValue })
       }
     }
-    if let g = box.transition.guardCondition,
-      let refusal = checkGuard(g, event: event, in: currentContext())
-    {
-      return .failure(refusal)
+    if let g = box.transition.guardCondition {
+      let c = context ?? makeContext(instance)
+      context = c
+      if let refusal = checkGuard(g, event: event, in: c) { throw refusal }
     }
     if !box.transition.assignments.isEmpty {
-      switch applyAssignments(
-        box.transition.assignments, to: &instance, definition: definition,
-        context: currentContext())
-      {
-      case .failure(let r): return .failure(r)
-      case .success(let c):
-        if !c.isEmpty {
-          changed.merge(c) { _, new in new }
-          context = nil
-        }
+      let c = context ?? makeContext(instance)
+      context = c
+      let set = try applyAssignments(
+        box.transition.assignments, to: &instance, definition: definition, context: c
+      ).get()
+      if !set.isEmpty {
+        changed.merge(set) { _, new in new }
+        context = nil
       }
     }
     let target: StateID
     switch box.transition.target {
     case .state(let s):
       target = s
-    case .branches:
-      switch chooseTarget(box.transition, event: event, in: currentContext()) {
-      case .failure(let r): return .failure(r)
-      case .success(let t): target = t
-      }
+    case .branches(let branches):
+      let c = context ?? makeContext(instance)
+      context = c
+      target = try chooseTarget(branches, event: event, from: source, in: c).get()
     }
     let trimmedNote = note.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
     if box.transition.note == .required, trimmedNote == nil {
-      return .failure(.noteRequired(event: event))
+      throw .noteRequired(event: event)
     }
     guard let there = definition.stateTable[target] else {
-      return .failure(.noBranch(event: event, state: source))
+      throw .noBranch(event: event, state: source)
     }
     context = nil
     let before = instance.assignee
@@ -110,7 +101,7 @@ extension Engine {
       at: now, actor: actor.id, event: event.rawValue, from: source, to: target,
       set: changed, note: trimmedNote,
       assignee: instance.assignee == before ? nil : instance.assignee)
-    return .success(instance)
+    return consume instance
   }
 
   /// Whether `require` counts a value as filled in: not null, not blank text, not an empty
@@ -126,8 +117,11 @@ extension Engine {
   /// Nil when the guard holds; otherwise the refusal, with the guard's message (or its
   /// expression) and, for an evaluation error, what went wrong and where.
   func checkGuard(_ g: GuardDefinition, event: EventName, in context: EvaluationContext) -> Refusal? {
+    let result = g.expression.evaluate(in: context)
+    if case .value(.bool(true)) = result { return nil }
+    // Worded only for a refusal: a guard that holds costs no string building.
     let text = g.message ?? "the condition `\(g.expression.source)` is not met"
-    switch g.expression.evaluate(in: context) {
+    switch result {
     case .value(.bool(true)):
       return nil
     case .value(.bool(false)):
@@ -144,33 +138,30 @@ extension Engine {
     }
   }
 
-  /// The target state: the only one, or the first branch whose condition is true.
-  func chooseTarget(_ transition: TransitionDefinition, event: EventName, in context: EvaluationContext)
-    -> Result<StateID, Refusal>
-  {
-    switch transition.target {
-    case .state(let s):
-      return .success(s)
-    case .branches(let branches):
-      for b in branches {
-        guard let condition = b.condition else { return .success(b.target) }
-        switch condition.evaluate(in: context) {
-        case .value(.bool(true)): return .success(b.target)
-        case .value(.bool(false)): continue
-        case .value(let other):
-          return .failure(
-            .guardFailed(
-              event: event, message: "the branch condition `\(condition.source)` could not be decided",
-              reason: "it gave \(other.celType.runtimeName) \(other), not true or false",
-              location: condition.span?.description))
-        case .failed(let reason, let location):
-          return .failure(
-            .guardFailed(
-              event: event, message: "the branch condition `\(condition.source)` could not be checked",
-              reason: reason, location: location))
-        }
+  /// The target of a branching transition from `source`: the first branch whose condition
+  /// is true.
+  func chooseTarget(
+    _ branches: [BranchDefinition], event: EventName, from source: StateID,
+    in context: EvaluationContext
+  ) -> Result<StateID, Refusal> {
+    for b in branches {
+      guard let condition = b.condition else { return .success(b.target) }
+      switch condition.evaluate(in: context) {
+      case .value(.bool(true)): return .success(b.target)
+      case .value(.bool(false)): continue
+      case .value(let other):
+        return .failure(
+          .guardFailed(
+            event: event, message: "the branch condition `\(condition.source)` could not be decided",
+            reason: "it gave \(other.celType.runtimeName) \(other), not true or false",
+            location: condition.span?.description))
+      case .failed(let reason, let location):
+        return .failure(
+          .guardFailed(
+            event: event, message: "the branch condition `\(condition.source)` could not be checked",
+            reason: reason, location: location))
       }
-      return .failure(.noBranch(event: event, state: transition.source))
     }
+    return .failure(.noBranch(event: event, state: source))
   }
 }

@@ -20,6 +20,10 @@ public struct HistoryEntry: Sendable, Hashable {
   /// The rule that caused this step, when one did.
   public var rule: String?
 
+  /// Inlinable so the engine builds each step's entry in place: called across the module
+  /// boundary, the entry was built, copied out and destroyed (a retain and release of each
+  /// of its strings and its `set` map) on every step.
+  @inlinable
   public init(
     seq: Int, at: Date, actor: UserID, event: String, from: StateID? = nil, to: StateID? = nil,
     set: [String: JSONValue] = [:], note: String? = nil, assignee: Assignee? = nil,
