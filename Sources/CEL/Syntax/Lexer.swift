@@ -93,8 +93,10 @@ struct Lexer {
   }
 
   private func text(_ a: Int, _ b: Int) -> String {
+    // Scalar by scalar: the generic append(contentsOf:) is not specialised for a slice of
+    // scalars and looks its types up at run time, a cost on every command's compiles.
     var v = String.UnicodeScalarView()
-    v.append(contentsOf: s[a..<b])
+    for c in s[a..<b] { v.append(c) }
     return String(v)
   }
 
