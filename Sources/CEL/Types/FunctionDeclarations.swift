@@ -21,9 +21,13 @@ package struct OverloadDeclaration: Sendable, Hashable {
     // Declarations written without an explicit list (custom functions, the conformance
     // `type_env`) get the parameters that occur in the signature, in order of appearance.
     var names: [String] = []
-    for name in typeParameters ?? (parameters + [result]).flatMap(\.typeParameterNames)
-    where !names.contains(name) {
-      names.append(name)
+    if let typeParameters {
+      for name in typeParameters where !names.contains(name) { names.append(name) }
+    } else {
+      // Without the intermediate arrays: the standard tables declare hundreds of overloads
+      // when a process first compiles an expression.
+      for type in parameters { type.collectTypeParameterNames(into: &names) }
+      result.collectTypeParameterNames(into: &names)
     }
     self.typeParameters = names
   }
@@ -130,6 +134,20 @@ func member(_ id: String, _ params: [CELType], _ result: CELType) -> OverloadDec
 }
 
 extension CELType {
+  /// Appends the type parameters in this type that `names` does not hold yet, in order of
+  /// appearance (``typeParameterNames`` without duplicates, into one array).
+  fileprivate func collectTypeParameterNames(into names: inout [String]) {
+    switch self {
+    case .typeParam(let name): if !names.contains(name) { names.append(name) }
+    case .list(let e), .optional(let e), .type(let e): e.collectTypeParameterNames(into: &names)
+    case .map(let k, let v):
+      k.collectTypeParameterNames(into: &names)
+      v.collectTypeParameterNames(into: &names)
+    case .opaque(_, let ps): for p in ps { p.collectTypeParameterNames(into: &names) }
+    default: break
+    }
+  }
+
   /// Type parameters as the standard declarations name them.
   static let paramA = CELType.typeParam("A")
   static let paramB = CELType.typeParam("B")
