@@ -67,7 +67,8 @@ extension Engine {
         box.transition.assignments, to: &instance, definition: definition, context: c
       ).get()
       if !set.isEmpty {
-        changed.merge(set) { _, new in new }
+        // A loop, not `merge`: merging goes through a lazy map of the other dictionary.
+        for (name, value) in set { changed[name] = value }
         context = nil
       }
     }
