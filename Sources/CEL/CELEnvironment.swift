@@ -75,10 +75,10 @@ public struct CELEnvironment: Sendable {
   /// than by trying candidate names at each evaluation.
   package func plan(
     _ parsed: ParsedExpression, source: String, resultType: CELType,
-    references: [ExprID: CheckedReference]? = nil
+    references: [ExprID: CheckedReference]? = nil, functionTable: FunctionTable? = nil
   ) -> CELProgram {
     var planner = Planner(
-      functions: FunctionTable(libraries: libraries, functions: functions),
+      functions: functionTable ?? FunctionTable(libraries: libraries, functions: functions),
       container: container, limits: limits, references: references)
     let root = planner.plan(parsed.root)
     return CELProgram(

@@ -1,6 +1,14 @@
 import DocketModel
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The definition files of a home, read once: what ``HomeLoader`` decodes, and what a
 /// fingerprint of the home's definitions (DocketKit's validated-home record) hashes.
 ///
@@ -31,18 +39,15 @@ public struct HomeFiles: Sendable {
   ///
   /// - Throws: ``HomeLoadError/notAFolder(path:)`` when `url` is not a folder.
   public static func read(home url: URL) throws(HomeLoadError) -> HomeFiles {
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue
-    else { throw .notAFolder(path: url.path) }
-    var files: [String: File] = [:]
     let root = url.path
-    for name in singleFiles where FileManager.default.fileExists(atPath: root + "/" + name) {
-      files[name] = read(root + "/" + name)
+    guard Disk.isFolder(root) else { throw .notAFolder(path: root) }
+    var files: [String: File] = [:]
+    for name in singleFiles where Disk.exists(root + "/" + name) {
+      files[name] = File(bytes: Disk.read(root + "/" + name), digest: nil)
     }
     for folder in folders {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)) ?? []
-      for name in names where isDefinitionFile(name) {
-        files[folder + "/" + name] = read(root + "/" + folder + "/" + name)
+      for name in Disk.list(root + "/" + folder) where isDefinitionFile(name) {
+        files[folder + "/" + name] = File(bytes: Disk.read(root + "/" + folder + "/" + name), digest: nil)
       }
     }
     return HomeFiles(root: url, files: files)
@@ -70,7 +75,69 @@ public struct HomeFiles: Sendable {
     name.hasSuffix(".yaml") && !name.hasPrefix(".")
   }
 
-  private static func read(_ path: String) -> File {
-    File(bytes: FileManager.default.contents(atPath: path).map { [UInt8]($0) }, digest: nil)
+}
+
+/// The few POSIX calls reading a home takes (every command reads every definition file;
+/// FileManager costs several times more per call in a static binary).
+private enum Disk {
+  /// Whether `path` is a folder (following symbolic links).
+  static func isFolder(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+  }
+
+  /// Whether something is at `path` (following symbolic links, so a dangling one is not).
+  static func exists(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0
+  }
+
+  /// The names in the folder at `path` (none when it is missing or cannot be listed).
+  static func list(_ path: String) -> [String] {
+    guard let dir = opendir(path) else { return [] }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+        guard let base = raw.baseAddress else { return "" }
+        return String(cString: base.assumingMemoryBound(to: CChar.self))
+      }
+      if !name.isEmpty, name != ".", name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  /// The bytes of the file at `path`, or nil when it cannot be read (a folder included).
+  static func read(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else { return nil }
+    var out: [UInt8] = []
+    // One byte more than the size, so a file read whole meets its end on the next call.
+    var chunk = [UInt8](repeating: 0, count: max(Int(st.st_size), 4095) + 1)
+    while true {
+      let n = chunk.withUnsafeMutableBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return 0 }
+        return systemRead(fd, base, buffer.count)
+      }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return nil
+      }
+      if n == 0 { return out }
+      out.append(contentsOf: chunk[0..<n])
+    }
+  }
+
+  private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+      Glibc.read(fd, buffer, count)
+    #elseif canImport(Musl)
+      Musl.read(fd, buffer, count)
+    #else
+      Darwin.read(fd, buffer, count)
+    #endif
   }
 }

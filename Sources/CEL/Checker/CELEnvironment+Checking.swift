@@ -44,9 +44,12 @@ extension CELEnvironment {
   }
 
   /// Type-checks a parsed expression; issues come back sorted by position.
-  package func typeCheck(_ parsed: ParsedExpression) -> Result<CheckedExpression, CELIssues> {
+  /// `declarations`, when given, are this environment's ``checkerDeclarations`` built earlier.
+  package func typeCheck(_ parsed: ParsedExpression, declarations: CheckerDeclarations? = nil)
+    -> Result<CheckedExpression, CELIssues>
+  {
     let checked = Checker.check(
-      parsed.root, declarations: checkerDeclarations, container: container)
+      parsed.root, declarations: declarations ?? checkerDeclarations, container: container)
     guard checked.issues.isEmpty else {
       return .failure(CELIssues(checked.issues.map { CELIssue($0, in: parsed.sourceMap) }))
     }

@@ -53,6 +53,8 @@ package struct RuleSetDecoder {
     }
     let links = Links(syntax, candidates)
     var rules: [RuleDefinition] = []
+    // One expression environment per workflow, shared by every rule applying to it.
+    var environments: [WorkflowID: ExpressionCompiler.Environment] = [:]
     for (index, rule) in syntax.enumerated() {
       var results: [(workflow: WorkflowID, diagnostics: [Diagnostic])] = []
       var bodies: [WorkflowID: RuleBody] = [:]
@@ -60,7 +62,11 @@ package struct RuleSetDecoder {
         let scope = RuleActionScope(
           workflows: workflows, unavailable: unavailable, own: workflow.id,
           children: links.children[workflow.id] ?? [], parents: links.parents[workflow.id] ?? [])
-        let (body, diagnostics) = compile(rule, for: workflow, functions: functions, scope: scope)
+        let environment =
+          environments[workflow.id]
+          ?? ExpressionCompiler.Environment(fields: workflow.fields.values, functions: functions)
+        environments[workflow.id] = environment
+        let (body, diagnostics) = compile(rule, for: workflow, in: environment, scope: scope)
         results.append((workflow.id, diagnostics))
         bodies[workflow.id] = body
       }
@@ -77,12 +83,11 @@ package struct RuleSetDecoder {
 
   /// One rule's condition and actions for tickets of `workflow`; nil when they have errors.
   private func compile(
-    _ rule: RuleSyntax, for workflow: WorkflowDefinition, functions: [CELFunction],
+    _ rule: RuleSyntax, for workflow: WorkflowDefinition, in environment: ExpressionCompiler.Environment,
     scope: RuleActionScope
   ) -> (RuleBody?, [Diagnostic]) {
     let reader = NodeReader(file: rule.file)
-    let compiler = ExpressionCompiler(
-      fields: workflow.fields.values, functions: functions, reader: reader)
+    let compiler = ExpressionCompiler(environment: environment, reader: reader)
     let context = DecodingContext(reader: reader, names: WorkflowNames(workflow), compiler: compiler)
     let condition = rule.condition.flatMap {
       compiler.compile($0, "a rule's condition", as: .condition)

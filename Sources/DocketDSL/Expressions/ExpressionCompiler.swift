@@ -27,15 +27,35 @@ package final class ExpressionCompiler {
     case any
   }
 
-  package let environment: CELEnvironment
-  private let reader: NodeReader
-  private var cache: [String: Result<CELProgram, CELIssues>] = [:]
+  /// The CEL environment of one workflow's expressions with the programs compiled in it so
+  /// far, built once and shared by every file compiled against that workflow (its own file
+  /// and each rule that applies to it): equal sources compile to equal programs whichever
+  /// file they are in, and a command loads definitions afresh, so rebuilding the environment
+  /// per rule was pure cost.
+  package final class Environment {
+    let prepared: PreparedCELEnvironment
+    var programs: [String: Result<CELProgram, CELIssues>] = [:]
 
-  package init(
+    package init(fields: some Sequence<FieldDefinition>, functions: [CELFunction] = []) {
+      prepared = PreparedCELEnvironment(
+        CELEnvironment(
+          variables: ExpressionVariables.declarations(for: fields), functions: functions))
+    }
+  }
+
+  package var environment: CELEnvironment { shared.prepared.environment }
+  private let shared: Environment
+  private let reader: NodeReader
+
+  package convenience init(
     fields: some Sequence<FieldDefinition>, functions: [CELFunction] = [], reader: NodeReader
   ) {
-    environment = CELEnvironment(
-      variables: ExpressionVariables.declarations(for: fields), functions: functions)
+    self.init(environment: Environment(fields: fields, functions: functions), reader: reader)
+  }
+
+  /// A compiler for the file of `reader` in an environment shared with other files.
+  package init(environment: Environment, reader: NodeReader) {
+    shared = environment
     self.reader = reader
   }
 
@@ -61,11 +81,11 @@ package final class ExpressionCompiler {
     as purpose: Purpose
   ) -> CompiledExpression? {
     let result: Result<CELProgram, CELIssues>
-    if let cached = cache[source] {
+    if let cached = shared.programs[source] {
       result = cached
     } else {
-      result = environment.compile(source)
-      cache[source] = result
+      result = shared.prepared.compile(source)
+      shared.programs[source] = result
     }
     let start = SourceSpan(file: reader.file.path, start: embedded.position(ofOffset: base))
     switch result {

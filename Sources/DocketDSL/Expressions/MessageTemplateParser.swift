@@ -36,7 +36,9 @@ package struct MessageTemplateParser {
         reader.bag.add(.unterminatedPlaceholder(at: embedded.span(of: i..<(i + 2))))
         return nil
       }
-      let source = String(String.UnicodeScalarView(scalars[(i + 2)..<close]))
+      var placeholder = String.UnicodeScalarView()
+      for scalar in scalars[(i + 2)..<close] { placeholder.append(scalar) }
+      let source = String(placeholder)
       if source.allSatisfy(\.isWhitespace) {
         reader.bag.add(.emptyPlaceholder(at: embedded.span(of: i..<(close + 1))))
         ok = false

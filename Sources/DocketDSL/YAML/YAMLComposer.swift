@@ -189,29 +189,30 @@ private struct Run {
         .yamlAliasLimit(aliases: limits.maxAliases, nodes: limits.maxNodes, at: aliasAt ?? node.span))
       throw Stop()
     }
-    guard var top = stack.popLast() else {
+    // The open collection is changed where it lies on the stack (no copy of its frame).
+    let top = stack.count - 1
+    guard top >= 0 else {
       root = node
       return
     }
-    top.size += size
-    if !top.isMapping {
-      top.items.append(node)
-    } else if let key = top.pendingKey {
-      top.pairs.append(YAMLPair(key: key, value: node))
-      top.pendingKey = nil
+    stack[top].size += size
+    if !stack[top].isMapping {
+      stack[top].items.append(node)
+    } else if let key = stack[top].pendingKey {
+      stack[top].pairs.append(YAMLPair(key: key, value: node))
+      stack[top].pendingKey = nil
     } else {
       if let text = node.scalar?.text {
-        if let first = top.firstSpan(ofKey: text) {
+        if let first = stack[top].firstSpan(ofKey: text) {
           bag.add(.duplicateKey(text, at: aliasAt ?? node.span, first: first))
         } else {
-          top.remember(key: text, at: aliasAt ?? node.span)
+          stack[top].remember(key: text, at: aliasAt ?? node.span)
         }
       } else {
         bag.add(.yamlComplexKey(at: aliasAt ?? node.span))
       }
-      top.pendingKey = node
+      stack[top].pendingKey = node
     }
-    stack.append(top)
   }
 
   /// Applies YAML merge keys (`<<: *base`, `<<: [*a, *b]`): entries of the merged mappings

@@ -13,6 +13,9 @@ public enum ExpressionVariables {
   ]
 
   /// Every field by its ``FieldType/celType``, then the built-ins.
+  /// Inlinable so callers get it specialised: unspecialised, its first call looks up the
+  /// sequence's iterator type at run time, a scan of the binary's conformance records.
+  @inlinable
   public static func declarations(for fields: some Sequence<FieldDefinition>) -> [String: CELType] {
     var variables: [String: CELType] = [:]
     for field in fields { variables[field.name.rawValue] = field.type.celType }
