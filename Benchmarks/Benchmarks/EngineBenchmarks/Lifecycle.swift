@@ -44,7 +44,7 @@ struct Lifecycle: Sendable {
     guard case .success(let changes) = engine.create(
       workflow, input: createInput(i), actor: actor, at: now, reader: shelf)
     else { return nil }
-    return shelf.apply(changes)?.id
+    return shelf.apply(changes)
   }
 
   /// Drives ticket `i` to closed; the number of transitions fired, or nil on a refusal.

@@ -113,25 +113,31 @@ struct DeadlineScheduler {
   }
 }
 
-/// What the scheduler needs of a deadline, without its actions: small, so walking the clocks
-/// on every step copies little. `time` counts wall-clock time, or the working time of the
-/// deadline's `calendar:` (a clock that can never fall due under its calendar gets a due time
-/// in the far future).
-struct ClockPlan: Sendable {
-  var name: DeadlineName
-  var within: DocketDuration
-  var time: DeadlineTimeBase
-  var warnBefore: DocketDuration?
-  var startsOnCreate = false
-  var starts: [StateID] = []
-  var stops: [StateID] = []
-  var pauses: [StateID] = []
+/// What the scheduler needs of a deadline, without its actions. `time` counts wall-clock
+/// time, or the working time of the deadline's `calendar:` (a clock that can never fall due
+/// under its calendar gets a due time in the far future).
+///
+/// A class, shared by reference: a step walks every workflow clock, and iterating over
+/// structs copied each one (its name and three state lists) every time.
+final class ClockPlan: Sendable {
+  let name: DeadlineName
+  let within: DocketDuration
+  let time: DeadlineTimeBase
+  let warnBefore: DocketDuration?
+  let startsOnCreate: Bool
+  let starts: [StateID]
+  let stops: [StateID]
+  let pauses: [StateID]
 
   init(_ d: DeadlineDefinition, calendars: [CalendarID: BusinessCalendar]) {
     name = d.name
     within = d.within
     time = DeadlineTimeBase(calendar: d.calendar.flatMap { calendars[$0] })
     warnBefore = d.warning?.before
+    var startsOnCreate = false
+    var starts: [StateID] = []
+    var stops: [StateID] = []
+    var pauses: [StateID] = []
     if case .workflow(let start, let stop, let pause) = d.scope {
       switch start {
       case .created: startsOnCreate = true
@@ -140,5 +146,9 @@ struct ClockPlan: Sendable {
       stops = stop
       pauses = pause
     }
+    self.startsOnCreate = startsOnCreate
+    self.starts = starts
+    self.stops = stops
+    self.pauses = pauses
   }
 }

@@ -67,7 +67,8 @@ extension Engine {
         box.transition.assignments, to: &instance, definition: definition, context: c
       ).get()
       if !set.isEmpty {
-        changed.merge(set) { _, new in new }
+        // A loop, not `merge`: merging goes through a lazy map of the other dictionary.
+        for (name, value) in set { changed[name] = value }
         context = nil
       }
     }
@@ -144,24 +145,31 @@ extension Engine {
     _ branches: [BranchDefinition], event: EventName, from source: StateID,
     in context: EvaluationContext
   ) -> Result<StateID, Refusal> {
-    for b in branches {
-      guard let condition = b.condition else { return .success(b.target) }
-      switch condition.evaluate(in: context) {
-      case .value(.bool(true)): return .success(b.target)
-      case .value(.bool(false)): continue
-      case .value(let other):
-        return .failure(
-          .guardFailed(
-            event: event, message: "the branch condition `\(condition.source)` could not be decided",
-            reason: "it gave \(other.celType.runtimeName) \(other), not true or false",
-            location: condition.span?.description))
-      case .failed(let reason, let location):
-        return .failure(
-          .guardFailed(
-            event: event, message: "the branch condition `\(condition.source)` could not be checked",
-            reason: reason, location: location))
+    // Branches are read in place (their program, then their target): iterating over them
+    // copied each branch, its expression's source and positions included, on every step.
+    for i in branches.indices {
+      guard let program = branches[i].condition?.program else { return .success(branches[i].target) }
+      let result = program.evaluate(context)
+      switch result {
+      case .bool(true): return .success(branches[i].target)
+      case .bool(false): continue
+      default: break
       }
+      let condition = branches[i].condition
+      let text = condition?.source ?? ""
+      if case .error(let error) = result {
+        return .failure(
+          .guardFailed(
+            event: event, message: "the branch condition `\(text)` could not be checked",
+            reason: error.message, location: condition?.location(of: error)))
+      }
+      return .failure(
+        .guardFailed(
+          event: event, message: "the branch condition `\(text)` could not be decided",
+          reason: "it gave \(result.celType.runtimeName) \(result), not true or false",
+          location: condition?.span?.description))
     }
     return .failure(.noBranch(event: event, state: source))
   }
+
 }
