@@ -57,6 +57,30 @@ private struct Run {
     var keyIndex: [String: SourceSpan]?
     var size = 1
 
+    /// Takes a finished child: an item, a key (checked for duplicates) or a key's value.
+    mutating func add(
+      _ node: YAMLNode, size: Int, aliasAt: SourceSpan?, into bag: inout DiagnosticBag
+    ) {
+      self.size += size
+      if !isMapping {
+        items.append(node)
+      } else if let key = pendingKey {
+        pairs.append(YAMLPair(key: key, value: node))
+        pendingKey = nil
+      } else {
+        if let text = node.scalar?.text {
+          if let first = firstSpan(ofKey: text) {
+            bag.add(.duplicateKey(text, at: aliasAt ?? node.span, first: first))
+          } else {
+            remember(key: text, at: aliasAt ?? node.span)
+          }
+        } else {
+          bag.add(.yamlComplexKey(at: aliasAt ?? node.span))
+        }
+        pendingKey = node
+      }
+    }
+
     func firstSpan(ofKey key: String) -> SourceSpan? {
       if let keyIndex { return keyIndex[key] }
       return keyList.first { $0.0 == key }?.1
@@ -66,6 +90,8 @@ private struct Run {
       if keyIndex != nil {
         keyIndex?[key] = span
       } else if keyList.count < 16 {
+        // Most mappings have a few keys: one allocation for them rather than growing 1, 2, 4.
+        if keyList.isEmpty { keyList.reserveCapacity(8) }
         keyList.append((key, span))
       } else {
         var index = Dictionary(keyList, uniquingKeysWith: { a, _ in a })
@@ -195,24 +221,7 @@ private struct Run {
       root = node
       return
     }
-    stack[top].size += size
-    if !stack[top].isMapping {
-      stack[top].items.append(node)
-    } else if let key = stack[top].pendingKey {
-      stack[top].pairs.append(YAMLPair(key: key, value: node))
-      stack[top].pendingKey = nil
-    } else {
-      if let text = node.scalar?.text {
-        if let first = stack[top].firstSpan(ofKey: text) {
-          bag.add(.duplicateKey(text, at: aliasAt ?? node.span, first: first))
-        } else {
-          stack[top].remember(key: text, at: aliasAt ?? node.span)
-        }
-      } else {
-        bag.add(.yamlComplexKey(at: aliasAt ?? node.span))
-      }
-      stack[top].pendingKey = node
-    }
+    stack[top].add(node, size: size, aliasAt: aliasAt, into: &bag)
   }
 
   /// Applies YAML merge keys (`<<: *base`, `<<: [*a, *b]`): entries of the merged mappings
