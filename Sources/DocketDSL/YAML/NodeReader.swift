@@ -25,8 +25,10 @@ package final class NodeReader {
   ///   - keys: every key allowed here.
   package func mapping(_ node: YAMLNode, _ what: String, keys: [String]) -> YAMLMap? {
     guard let map = namedEntries(node, what) else { return nil }
-    for entry in map.entries where !keys.contains(entry.key.value) {
-      bag.add(.unknownKey(entry.key.value, in: what, known: keys, at: entry.key.span))
+    // By index, so each entry is not copied whole just to look at its key.
+    for i in map.entries.indices where !keys.contains(map.entries[i].key.value) {
+      let key = map.entries[i].key
+      bag.add(.unknownKey(key.value, in: what, known: keys, at: key.span))
     }
     return map
   }

@@ -24,23 +24,26 @@ package final class YAMLNode: Sendable {
   /// An explicit tag (`!!str`), if any.
   package let tag: String?
 
+  /// A plain scalar that YAML reads as null (`~`, `null`, or nothing at all). Decided once
+  /// here: decoders ask it of nearly every node they look at, often more than once.
+  package let isNull: Bool
+
   package init(kind: Kind, span: SourceSpan, offset: Int, tag: String? = nil) {
     self.kind = kind
     self.span = span
     self.offset = offset
     self.tag = tag
+    if case .scalar(let s) = kind, s.style == .plain, tag == nil, s.text.utf8.count <= 4 {
+      isNull =
+        s.text.isEmpty || s.text == "~" || s.text == "null" || s.text == "Null" || s.text == "NULL"
+    } else {
+      isNull = false
+    }
   }
 
   package var scalar: YAMLScalar? { if case .scalar(let s) = kind { s } else { nil } }
   package var sequence: [YAMLNode]? { if case .sequence(let s) = kind { s } else { nil } }
   package var pairs: [YAMLPair]? { if case .mapping(let m) = kind { m } else { nil } }
-
-  /// A plain scalar that YAML reads as null (`~`, `null`, or nothing at all).
-  package var isNull: Bool {
-    guard let s = scalar, s.style == .plain, tag == nil else { return false }
-    return s.text.isEmpty || s.text == "~" || s.text == "null" || s.text == "Null"
-      || s.text == "NULL"
-  }
 
   /// What the node is, in words, for "expected a list, found text" messages.
   package var kindName: String {

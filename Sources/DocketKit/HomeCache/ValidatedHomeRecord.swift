@@ -95,26 +95,29 @@ struct ValidatedHomeRecord: Sendable, Equatable {
 
   /// The record in `bytes`, or nil when it is not one (any damage means "no record").
   static func decode(_ bytes: [UInt8]) -> ValidatedHomeRecord? {
-    let lines = String(decoding: bytes, as: UTF8.self).split(
-      separator: "\n", omittingEmptySubsequences: false)
-    guard lines.count >= 3, lines[0] == header, lines[1].hasPrefix("key "), lines.last == ""
+    // Split as bytes (the record is ASCII apart from names): splitting a String walks it by
+    // grapheme clusters, several times the cost, on every command.
+    func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+    let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+    guard lines.count >= 3, text(lines[0]) == header, lines[1].starts(with: Array("key ".utf8)),
+      lines[lines.count - 1].isEmpty
     else { return nil }
     var prefixes: [String: WorkflowID] = [:]
     var reach: [WorkflowID: Set<WorkflowID>] = [:]
     var calendars: [WorkflowID: Set<String>] = [:]
-    func list(_ field: Substring) -> [String] {
-      field == "-" ? [] : field.split(separator: ",").map(String.init)
+    func list(_ field: ArraySlice<UInt8>) -> [String] {
+      field.elementsEqual([0x2D]) ? [] : field.split(separator: 0x2C).map(text)
     }
     for line in lines[2..<(lines.count - 1)] {
-      let parts = line.split(separator: " ")
-      guard parts.count == 5, parts[0] == "workflow" else { return nil }
-      let id = WorkflowID(String(parts[1]))
-      if parts[2] != "-" { prefixes[String(parts[2])] = id }
+      let parts = line.split(separator: 0x20)
+      guard parts.count == 5, text(parts[0]) == "workflow" else { return nil }
+      let id = WorkflowID(text(parts[1]))
+      if !parts[2].elementsEqual([0x2D]) { prefixes[text(parts[2])] = id }
       reach[id] = Set(list(parts[3]).map { WorkflowID($0) })
       calendars[id] = Set(list(parts[4]))
     }
     return ValidatedHomeRecord(
-      key: String(lines[1].dropFirst("key ".count)), workflowsByPrefix: prefixes, reach: reach,
+      key: text(lines[1].dropFirst("key ".utf8.count)), workflowsByPrefix: prefixes, reach: reach,
       calendars: calendars)
   }
 
