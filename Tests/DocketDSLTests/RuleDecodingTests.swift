@@ -40,6 +40,24 @@ struct RuleDecodingTests {
     return home
   }
 
+  /// Rules applying to one workflow share its compiled expressions; a bad expression written
+  /// in two rules is still reported in each, at its own place.
+  @Test func aBadConditionInTwoRulesIsReportedInBoth() throws {
+    let home = try home(rules: [
+      "a.yaml": """
+        rules:
+          - { id: one, on: created, if: "level + ", then: [ { assign: lead } ] }
+          - { id: two, on: created, if: "level + ", then: [ { assign: lead } ] }
+          - { id: three, on: created, if: "level > 1", then: [ { assign: lead } ] }
+        """
+    ])
+    let loaded = try HomeLoader.load(home: home.url)
+    let lines = loaded.diagnostics.errors.compactMap { $0.span?.start.line }
+    #expect(lines == [2, 3], "\(DiagnosticRenderer(sources: loaded.sources).render(loaded.diagnostics))")
+    #expect(loaded.home.rules.map(\.id.rawValue) == ["one", "two", "three"])
+    #expect(loaded.home.rules[2].bodies["ticket"]?.condition?.source == "level > 1")
+  }
+
   @Test func rulesLoadInFileNameOrderThenListOrder() throws {
     let home = try home(rules: [
       "b.yaml": """
