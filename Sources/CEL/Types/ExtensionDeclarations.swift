@@ -6,19 +6,27 @@ extension CheckerDeclarations {
   /// Every supported extension.
   package static let extensions: CheckerDeclarations = {
     var d = CheckerDeclarations()
-    d.declareStrings()
-    d.declareMath()
-    d.declareEncoders()
-    d.declareOptionals()
+    d.declareExtensions()
     return d
   }()
 
-  /// The standard library and every supported extension.
+  /// The standard library and every supported extension. Declared straight into one table
+  /// (as merging ``extensions`` into ``standard`` would give: the first overload of an id
+  /// wins), without building the two tables first: this is built by every `docket` process
+  /// that checks an expression.
   package static let all: CheckerDeclarations = {
-    var d = standard
-    d.merge(extensions)
+    var d = CheckerDeclarations()
+    d.declareStandard()
+    d.declareExtensions()
     return d
   }()
+
+  private mutating func declareExtensions() {
+    declareStrings()
+    declareMath()
+    declareEncoders()
+    declareOptionals()
+  }
 
   private mutating func declareStrings() {
     let s = CELType.string

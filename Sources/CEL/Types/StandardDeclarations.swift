@@ -5,16 +5,22 @@ extension CheckerDeclarations {
   /// The standard environment, including the internal helpers that macro expansion emits.
   package static let standard: CheckerDeclarations = {
     var d = CheckerDeclarations()
-    d.declareTypeIdentifiers()
-    d.declareLogic()
-    d.declareArithmetic()
-    d.declareComparisons()
-    d.declareCollections()
-    d.declareConversions()
-    d.declareStringPredicates()
-    d.declareTimeAccessors()
+    d.declareStandard()
     return d
   }()
+
+  /// Adds the standard library's declarations (``all`` declares them and the extensions
+  /// into one table, built once per process on the first check).
+  mutating func declareStandard() {
+    declareTypeIdentifiers()
+    declareLogic()
+    declareArithmetic()
+    declareComparisons()
+    declareCollections()
+    declareConversions()
+    declareStringPredicates()
+    declareTimeAccessors()
+  }
 
   private mutating func declareTypeIdentifiers() {
     let named: [(String, CELType)] = [
