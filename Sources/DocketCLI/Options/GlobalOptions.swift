@@ -48,8 +48,10 @@ struct GlobalOptions: ParsableArguments {
     return ResolvedOptions(home: homeURL, actor: user, now: fixedNow, json: json)
   }
 
+  /// `s`, unless it is missing or blank. (A scalar test: Foundation's `trimmingCharacters`
+  /// cost more than the rest of resolving the options, on every command.)
   private func nonEmpty(_ s: String?) -> String? {
-    guard let s, !s.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+    guard let s, !s.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return nil }
     return s
   }
 }
