@@ -111,7 +111,9 @@ let package = Package(
     .testTarget(name: "DocketKitTests", dependencies: ["DocketKit", "DocketReports", "DocketTestSupport"]),
     .testTarget(
       name: "DocketScenariosTests", dependencies: ["DocketScenarios", "DocketTestSupport"]),
-    .testTarget(name: "DocketCLITests", dependencies: ["DocketCLI", "DocketReports", "DocketModel"]),
+    .testTarget(
+      name: "DocketCLITests",
+      dependencies: ["DocketCLI", "DocketReports", "DocketModel", "DocketTestSupport"]),
     .testTarget(
       name: "DocketEndToEndTests", dependencies: ["DocketTestSupport", "DocketDiagnostics"]),
   ],

@@ -30,21 +30,18 @@ public enum DocketMain {
   ) -> Int32 {
     // Before parsing succeeds we cannot ask the options; a literal `--json` is what counts.
     var json = arguments.contains("--json")
-    let command: any ParsableCommand
+    let runnable: any DocketRunnable
     do {
-      command = try CommandDispatch.parse(arguments)
-    } catch {
-      return reportParseError(error, json: json)
-    }
-    guard let runnable = command as? any DocketRunnable else {
-      // ArgumentParser's own `help` command: running it throws the help text as a clean exit.
-      var builtIn = command
-      do {
+      switch try CommandDispatch.parse(arguments) {
+      case .runnable(let command):
+        runnable = command
+      case .builtIn(var builtIn):
+        // ArgumentParser's own `help` command: running it throws the help text as a clean exit.
         try builtIn.run()
         return 0
-      } catch {
-        return reportParseError(error, json: json)
       }
+    } catch {
+      return reportParseError(error, json: json)
     }
     do throws(CommandFailure) {
       let options = try runnable.global.resolve(

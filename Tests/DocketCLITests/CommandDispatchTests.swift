@@ -50,7 +50,7 @@ struct CommandDispatchTests {
       ["frobnicate"],
     ])
   func sameAsRoot(arguments: [String]) {
-    let dispatched = outcome { try CommandDispatch.parse(arguments) }
+    let dispatched = outcome { try CommandDispatch.parse(arguments).command }
     let fromRoot = outcome { try DocketCommand.parseAsRoot(arguments) }
     #expect(dispatched == fromRoot)
   }
@@ -61,8 +61,18 @@ struct CommandDispatchTests {
       // Without it, ArgumentParser would run its completion-script check for the subcommand.
       #expect(subcommand.configuration._superCommandName == "docket", "\(subcommand)")
     }
-    let advance = CommandDispatch.direct(["advance", "CMP-000001", "accept", "--as", "li.wei"])
-    #expect(advance is DocketCommand.Advance)
-    #expect(CommandDispatch.direct(["advance", "--help"]) == nil)
+    let graph = CommandDispatch.direct(["graph", "complaint", "--format", "dot"])
+    #expect(graph is DocketCommand.Graph)
+    #expect(CommandDispatch.direct(["graph", "--help"]) == nil)
+  }
+}
+
+extension CommandDispatch.Parsed {
+  /// The parsed command, whichever kind.
+  var command: any ParsableCommand {
+    switch self {
+    case .runnable(let command): command
+    case .builtIn(let command): command
+    }
   }
 }

@@ -23,3 +23,16 @@ extension DocketCommand {
     }
   }
 }
+
+extension DocketCommand.Assign: DirectlyParsable {
+  static let grammar = CommandGrammar(positionals: 1, options: ["to"])
+
+  init?(words: CommandWords) {
+    guard let to = words.value("to") else { return nil }
+    var command = Self()
+    command.id = words.positionals[0]
+    command.to = to
+    command.global = GlobalOptions(words: words)
+    self = command
+  }
+}

@@ -66,3 +66,22 @@ enum UnknownWorkflow {
     return text
   }
 }
+
+extension DocketCommand.List: DirectlyParsable {
+  static let grammar = CommandGrammar(
+    positionals: 0, options: ["workflow", "state", "assignee"],
+    flags: ["open", "closed", "all", "overdue"])
+
+  init?(words: CommandWords) {
+    var command = Self()
+    command.workflow = words.value("workflow")
+    command.state = words.value("state")
+    command.assignee = words.value("assignee")
+    command.open = words.flag("open")
+    command.closed = words.flag("closed")
+    command.all = words.flag("all")
+    command.overdue = words.flag("overdue")
+    command.global = GlobalOptions(words: words)
+    self = command
+  }
+}

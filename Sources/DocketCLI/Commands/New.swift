@@ -29,3 +29,16 @@ extension DocketCommand {
     }
   }
 }
+
+extension DocketCommand.New: DirectlyParsable {
+  static let grammar = CommandGrammar(positionals: 1, options: ["set"], repeatable: ["set"])
+
+  init?(words: CommandWords) {
+    guard let fields = words.fieldAssignments else { return nil }
+    var command = Self()
+    command.workflow = words.positionals[0]
+    command.fields = fields
+    command.global = GlobalOptions(words: words)
+    self = command
+  }
+}

@@ -32,3 +32,13 @@ extension DocketCommand {
     }
   }
 }
+
+extension DocketCommand.Tick: DirectlyParsable {
+  static let grammar = CommandGrammar(positionals: 0)
+
+  init?(words: CommandWords) {
+    var command = Self()
+    command.global = GlobalOptions(words: words)
+    self = command
+  }
+}

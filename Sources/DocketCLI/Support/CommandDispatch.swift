@@ -9,18 +9,32 @@ import ArgumentParser
 /// subcommand (help, completion scripts, any error) is parsed again from the root, so messages
 /// and exit statuses stay exactly those of `docket` as a whole.
 enum CommandDispatch {
-  static func parse(_ arguments: [String]) throws -> any ParsableCommand {
-    try direct(arguments) ?? DocketCommand.parseAsRoot(arguments)
+  /// A parsed command line: a Docket command to run, or one of ArgumentParser's own (its
+  /// `help` subcommand), which prints its text when run.
+  enum Parsed {
+    case runnable(any DocketRunnable)
+    case builtIn(any ParsableCommand)
   }
 
-  /// The subcommand the first word names, parsed on its own; nil when that is not a plain,
-  /// valid run of it.
-  static func direct(_ arguments: [String]) -> (any ParsableCommand)? {
+  /// The command `arguments` (after the program name) ask for: without reflection when the
+  /// line is plain (``DirectParsing``), else by ArgumentParser on the named subcommand alone,
+  /// else by ArgumentParser from the root, whose errors and help are the ones users see.
+  static func parse(_ arguments: [String]) throws -> Parsed {
+    if let command = DirectParsing.parse(arguments) ?? direct(arguments) {
+      return .runnable(command)
+    }
+    let command = try DocketCommand.parseAsRoot(arguments)
+    if let runnable = command as? any DocketRunnable { return .runnable(runnable) }
+    return .builtIn(command)
+  }
+
+  /// The subcommand the first word names, parsed on its own by ArgumentParser; nil when that
+  /// is not a plain, valid run of it.
+  static func direct(_ arguments: [String]) -> (any DocketRunnable)? {
     guard let word = arguments.first, let subcommand = subcommand(named: word),
-      let command = try? subcommand.parseAsRoot(Array(arguments.dropFirst())),
-      command is any DocketRunnable
+      let command = try? subcommand.parseAsRoot(Array(arguments.dropFirst()))
     else { return nil }
-    return command
+    return command as? any DocketRunnable
   }
 
   private static func subcommand(named word: String) -> (any ParsableCommand.Type)? {
