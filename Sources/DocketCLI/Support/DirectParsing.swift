@@ -37,6 +37,10 @@ struct CommandWords: Sendable {
 }
 
 /// A command that can be built from its ``CommandGrammar`` without ArgumentParser.
+///
+/// A property added to such a command must be added to its grammar and set in
+/// ``init(words:)`` too: until it is, lines using a new option simply go to ArgumentParser, and
+/// `DirectParsingTests` fails for a property left unset.
 protocol DirectlyParsable: DocketRunnable {
   static var grammar: CommandGrammar { get }
   /// The command with every property set (ArgumentParser stops the process on reading a
