@@ -36,17 +36,4 @@ extension DocketCommand {
   }
 }
 
-extension DocketCommand.Advance: DirectlyParsable {
-  static let grammar = CommandGrammar(positionals: 2, options: ["set", "note"], repeatable: ["set"])
-
-  init?(words: CommandWords) {
-    guard let fields = words.fieldAssignments else { return nil }
-    var command = Self()
-    command.id = words.positionals[0]
-    command.event = words.positionals[1]
-    command.fields = fields
-    command.note = words.value("note")
-    command.global = GlobalOptions(words: words)
-    self = command
-  }
-}
+extension DocketCommand.Advance: EventCommand {}

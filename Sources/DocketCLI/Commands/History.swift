@@ -22,13 +22,4 @@ extension DocketCommand {
   }
 }
 
-extension DocketCommand.History: DirectlyParsable {
-  static let grammar = CommandGrammar(positionals: 1)
-
-  init?(words: CommandWords) {
-    var command = Self()
-    command.id = words.positionals[0]
-    command.global = GlobalOptions(words: words)
-    self = command
-  }
-}
+extension DocketCommand.History: OneTicketCommand {}

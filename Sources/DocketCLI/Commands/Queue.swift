@@ -50,12 +50,4 @@ enum QueueOrder {
   }
 }
 
-extension DocketCommand.Queue: DirectlyParsable {
-  static let grammar = CommandGrammar(positionals: 0)
-
-  init?(words: CommandWords) {
-    var command = Self()
-    command.global = GlobalOptions(words: words)
-    self = command
-  }
-}
+extension DocketCommand.Queue: GlobalOptionsOnly {}

@@ -33,13 +33,4 @@ extension DocketCommand {
   }
 }
 
-extension DocketCommand.Show: DirectlyParsable {
-  static let grammar = CommandGrammar(positionals: 1)
-
-  init?(words: CommandWords) {
-    var command = Self()
-    command.id = words.positionals[0]
-    command.global = GlobalOptions(words: words)
-    self = command
-  }
-}
+extension DocketCommand.Show: OneTicketCommand {}

@@ -33,12 +33,4 @@ extension DocketCommand {
   }
 }
 
-extension DocketCommand.Tick: DirectlyParsable {
-  static let grammar = CommandGrammar(positionals: 0)
-
-  init?(words: CommandWords) {
-    var command = Self()
-    command.global = GlobalOptions(words: words)
-    self = command
-  }
-}
+extension DocketCommand.Tick: GlobalOptionsOnly {}

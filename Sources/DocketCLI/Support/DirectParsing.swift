@@ -52,6 +52,65 @@ protocol DirectlyParsable: DocketRunnable {
   init?(words: CommandWords)
 }
 
+/// A command whose whole line is the global options (`queue`, `tick`).
+protocol GlobalOptionsOnly: DirectlyParsable {
+  var global: GlobalOptions { get set }
+}
+
+extension GlobalOptionsOnly {
+  static var grammar: CommandGrammar { CommandGrammar(positionals: 0) }
+
+  init?(words: CommandWords) {
+    var command = Self()
+    command.global = GlobalOptions(words: words)
+    self = command
+  }
+}
+
+/// A command on one ticket and nothing else (`show ID`, `history ID`).
+protocol OneTicketCommand: DirectlyParsable {
+  var id: String { get set }
+  var global: GlobalOptions { get set }
+}
+
+extension OneTicketCommand {
+  static var grammar: CommandGrammar { CommandGrammar(positionals: 1) }
+
+  init?(words: CommandWords) {
+    var command = Self()
+    command.id = words.positionals[0]
+    command.global = GlobalOptions(words: words)
+    self = command
+  }
+}
+
+/// A command that fires, or tries, an event (`advance`, `explain`): `ID EVENT [--set K=V]...
+/// [--note TEXT]`.
+protocol EventCommand: DirectlyParsable {
+  var id: String { get set }
+  var event: String { get set }
+  var fields: [FieldAssignment] { get set }
+  var note: String? { get set }
+  var global: GlobalOptions { get set }
+}
+
+extension EventCommand {
+  static var grammar: CommandGrammar {
+    CommandGrammar(positionals: 2, options: ["set", "note"], repeatable: ["set"])
+  }
+
+  init?(words: CommandWords) {
+    guard let fields = words.fieldAssignments else { return nil }
+    var command = Self()
+    command.id = words.positionals[0]
+    command.event = words.positionals[1]
+    command.fields = fields
+    command.note = words.value("note")
+    command.global = GlobalOptions(words: words)
+    self = command
+  }
+}
+
 enum DirectParsing {
   /// The commands parsed without reflection: the ones staff run all day.
   static let commands: [any DirectlyParsable.Type] = [
