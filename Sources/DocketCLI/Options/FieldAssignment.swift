@@ -1,4 +1,5 @@
 import ArgumentParser
+import DocketModel
 
 /// One `--set K=V`: a field name and the text of its value, parsed later by the field's type.
 struct FieldAssignment: ExpressibleByArgument, Sendable, Equatable {
@@ -7,7 +8,7 @@ struct FieldAssignment: ExpressibleByArgument, Sendable, Equatable {
 
   init?(argument: String) {
     guard let eq = argument.firstIndex(of: "="), eq != argument.startIndex else { return nil }
-    name = String(argument[..<eq]).trimmingCharacters(in: .whitespaces)
+    name = argument[..<eq].trimmingSpaces()
     text = String(argument[argument.index(after: eq)...])
     guard !name.isEmpty else { return nil }
   }
@@ -22,7 +23,7 @@ struct VariableBinding: ExpressibleByArgument, Sendable, Equatable {
 
   init?(argument: String) {
     guard let eq = argument.firstIndex(of: "="), eq != argument.startIndex else { return nil }
-    name = String(argument[..<eq]).trimmingCharacters(in: .whitespaces)
+    name = argument[..<eq].trimmingSpaces()
     json = String(argument[argument.index(after: eq)...])
     guard !name.isEmpty else { return nil }
   }

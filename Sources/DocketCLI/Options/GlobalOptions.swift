@@ -48,10 +48,9 @@ struct GlobalOptions: ParsableArguments {
     return ResolvedOptions(home: homeURL, actor: user, now: fixedNow, json: json)
   }
 
-  /// `s`, unless it is missing or blank. (A scalar test: Foundation's `trimmingCharacters`
-  /// cost more than the rest of resolving the options, on every command.)
+  /// `s`, unless it is missing or only spaces and tabs.
   private func nonEmpty(_ s: String?) -> String? {
-    guard let s, !s.unicodeScalars.allSatisfy(\.properties.isWhitespace) else { return nil }
+    guard let s, !s.trimmingSpaces().isEmpty else { return nil }
     return s
   }
 }

@@ -69,7 +69,7 @@ struct FieldValueParser {
         return .success(.array(items.map { .string($0) }))
       }
       let items = trimmed.split(separator: ",").map {
-        $0.trimmingCharacters(in: .whitespaces)
+        $0.trimmingSpaces()
       }.filter { !$0.isEmpty }
       return .success(.array(items.map { .string($0) }))
     }
@@ -145,7 +145,7 @@ struct FieldValueParser {
       u.value > 0x20 && u.value < 0x7F || (u.value >= 0x7F && !u.properties.isWhitespace)
     }
     if visible(first), visible(last) { return text }
-    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return text.trimmingWhitespace()
   }
 
   /// Whether `text` is a real calendar date `YYYY-MM-DD`.

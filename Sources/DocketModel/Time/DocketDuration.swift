@@ -33,7 +33,7 @@ public struct DocketDuration: Sendable, Hashable, Comparable, CustomStringConver
   /// Units must come in order (d, h, m, s), each at most once, with at least one part.
   /// Values are bounded (at most 100 years) so arithmetic can never overflow.
   public init?(parsing text: String) {
-    let text = text.trimmingCharacters(in: .whitespaces)
+    let text = text.trimmingSpaces()
     guard !text.isEmpty else { return nil }
     if text.hasSuffix("wd") {
       let digits = text.dropLast(2)
