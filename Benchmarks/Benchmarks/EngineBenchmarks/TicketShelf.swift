@@ -42,7 +42,9 @@ final class TicketShelf: InstanceReader {
   @discardableResult
   func apply(_ changeset: consuming Changeset) -> InstanceID? {
     let first = changeset.instances.first?.id
-    // Tickets in one changeset have distinct ids, so the order they are stored in is free.
+    // Stored in order, so that a later copy of a ticket wins (rules may change one twice,
+    // and a store keeps the last copy).
+    changeset.instances.reverse()
     while let instance = changeset.instances.popLast() {
       let id = instance.id
       if !lookups.isEmpty, let old = tickets[id] { unindex(old) }
