@@ -9,8 +9,6 @@ import OrderedCollections
 /// so each step gets this reference instead.
 final class WorkflowRuntime: Sendable {
   let definition: WorkflowDefinition
-  /// Field definitions by raw name, for rules' `start:` fields.
-  let fieldsByName: NameTable<String, FieldDefinition>
   /// Each field's type by raw name: all the CEL activation needs to convert a field (a
   /// whole definition would be copied on every variable read).
   let fieldTypes: NameTable<String, FieldType>
@@ -29,7 +27,6 @@ final class WorkflowRuntime: Sendable {
 
   init(_ definition: WorkflowDefinition, calendars: [CalendarID: BusinessCalendar]) {
     self.definition = definition
-    fieldsByName = NameTable(definition.fields.values.map { ($0.name.rawValue, $0) })
     fieldTypes = NameTable(definition.fields.values.map { ($0.name.rawValue, $0.type) })
     fieldTable = NameTable(definition.fields.values.map { ($0.name, $0) })
     roleList = Array(definition.roles.keys)

@@ -138,22 +138,12 @@ extension Engine {
     guard let target = workflows[start.workflow] else {
       return .failure(.unknownWorkflow(start.workflow, suggestion: nil))
     }
+    // The child's fields are evaluated like a `set:` map, against the source's snapshot.
     var input = FieldInput()
-    for assignment in start.fields {
-      guard let field = target.fieldsByName[assignment.field.rawValue] else {
-        return .failure(.unknownField(assignment.field, workflow: target.id, suggestion: nil))
-      }
-      let value = assignment.value.program.evaluate(context)
-      switch FieldConversion.jsonValue(value, for: field, timeZone: home.settings.timeZone) {
-      case .success(let v): input.values[assignment.field] = .value(v)
-      case .failure(let f):
-        var place = ""
-        if case .error(let e) = value, let loc = assignment.value.location(of: e) { place = " at \(loc)" }
-        return .failure(
-          .invalidValue(
-            field: assignment.field, label: field.displayName, value: assignment.value.source,
-            reason: "setting it failed: \(f.reason)\(place)"))
-      }
+    switch evaluateAssignments(start.fields, definition: target, context: context) {
+    case .failure(let r): return .failure(r)
+    case .success(let results):
+      for (name, value) in results { input.values[name] = .value(value) }
     }
     var child: Instance
     switch self.start(start.workflow, input: input, actor: .system, at: time, in: &tx) {

@@ -58,7 +58,7 @@ extension Engine {
   ) -> Result<[(FieldName, JSONValue)], Refusal> {
     var results: [(FieldName, JSONValue)] = []
     for a in assignments {
-      guard let field = definition.fields[a.field] else {
+      guard let field = definition.fieldTable[a.field] else {
         return .failure(.unknownField(a.field, workflow: definition.id, suggestion: nil))
       }
       let value = a.value.program.evaluate(context)
