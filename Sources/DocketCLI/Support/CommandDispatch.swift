@@ -1,13 +1,14 @@
 import ArgumentParser
 
-/// Parses a command line, going straight to the subcommand its first word names.
+/// Parses a command line by the cheapest means that gives ArgumentParser's answer.
 ///
 /// Every `docket` run is a new process, and ArgumentParser learns each command's options by
 /// reflection, whose first use of a type is slow in a large static binary (the runtime scans
-/// every protocol-conformance record). Parsing the named subcommand on its own reflects that
-/// one command instead of the whole tree. Whatever that does not accept as a plain run of the
-/// subcommand (help, completion scripts, any error) is parsed again from the root, so messages
-/// and exit statuses stay exactly those of `docket` as a whole.
+/// every protocol-conformance record). So a plain line of an everyday command is built
+/// without reflection (``DirectParsing``); any other line of a named subcommand is parsed by
+/// ArgumentParser on that one command instead of the whole tree; and whatever that does not
+/// accept as a plain run (help, completion scripts, any error) is parsed again from the root,
+/// so messages and exit statuses stay exactly those of `docket` as a whole.
 enum CommandDispatch {
   /// A parsed command line: a Docket command to run, or one of ArgumentParser's own (its
   /// `help` subcommand), which prints its text when run.
