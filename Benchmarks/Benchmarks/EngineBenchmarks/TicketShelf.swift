@@ -3,6 +3,10 @@ import Foundation
 
 /// Tickets held in memory, as the peers' W1 keeps its 100,000 objects: the engine reads
 /// through it and every changeset is put back, so each step pays for a lookup and a store.
+///
+/// It lends the ticket a command changes as ``InMemoryInstanceStore`` does (moved out of the
+/// shelf, so the engine changes it in place, until the changeset puts the new version back
+/// or a refusal gives it back). Like the shelf before lending, it does not check revisions.
 final class TicketShelf: InstanceReader {
   private(set) var tickets: [InstanceID: Instance] = [:]
   private var last: [String: Int] = [:]
@@ -10,6 +14,16 @@ final class TicketShelf: InstanceReader {
   init(capacity: Int) { tickets.reserveCapacity(capacity) }
 
   func instance(_ id: InstanceID) throws -> Instance? { tickets[id] }
+
+  func lend(_ id: InstanceID) throws -> Instance? {
+    tickets.removeValue(forKey: id)
+  }
+
+  func giveBack(_ instance: consuming Instance) {
+    let id = instance.id
+    tickets[id] = instance
+  }
+
   func lastNumber(forPrefix prefix: String) throws -> Int { last[prefix] ?? 0 }
 
   /// Lookups asked so far, each with its entries by key (kept up to date by ``apply(_:)``),
@@ -18,16 +32,24 @@ final class TicketShelf: InstanceReader {
   /// collection that holds it would copy the whole index on every update.)
   private var lookups: [LookupDefinition] = []
   private var indexes: [String: [[JSONValue]: [InstanceID: LookupEntry]]] = [:]
+  /// Each indexed ticket's key under each lookup, to take its old entry out when a new
+  /// version comes in (the old version itself may be lent out, not on the shelf).
+  private var keys: [String: [InstanceID: [JSONValue]]] = [:]
 
   /// Every ticket matching the lookup's key, in id order.
   func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws -> [LookupEntry] {
     if indexes[lookup.name] == nil {
       var byKey: [[JSONValue]: [InstanceID: LookupEntry]] = [:]
+      var keyOf: [InstanceID: [JSONValue]] = [:]
       for ticket in tickets.values {
-        if let entry = LookupEntry(ticket, for: lookup) { byKey[entry.key, default: [:]][entry.id] = entry }
+        if let entry = LookupEntry(ticket, for: lookup) {
+          byKey[entry.key, default: [:]][entry.id] = entry
+          keyOf[entry.id] = entry.key
+        }
       }
       lookups.append(lookup)
       indexes[lookup.name] = byKey
+      keys[lookup.name] = keyOf
     }
     return (indexes[lookup.name]?[key] ?? [:]).values.sorted { $0.id < $1.id }
   }
@@ -47,12 +69,16 @@ final class TicketShelf: InstanceReader {
     changeset.instances.reverse()
     while let instance = changeset.instances.popLast() {
       let id = instance.id
-      if !lookups.isEmpty, let old = tickets[id] { unindex(old) }
       for lookup in lookups {
+        if let old = keys[lookup.name]?.removeValue(forKey: id) {
+          indexes[lookup.name]?[old]?[id] = nil
+        }
         if let entry = LookupEntry(instance, for: lookup) {
           indexes[lookup.name]?[entry.key, default: [:]][entry.id] = entry
+          keys[lookup.name]?[id] = entry.key
         }
       }
+
       // Only a new ticket can raise a counter; parsing every id would time the harness.
       if instance.revision == 1, let prefix = id.prefix, let number = id.number {
         last[prefix] = max(last[prefix] ?? 0, number)
@@ -60,13 +86,5 @@ final class TicketShelf: InstanceReader {
       tickets[id] = instance
     }
     return first
-  }
-
-  private func unindex(_ instance: Instance) {
-    for lookup in lookups {
-      if let entry = LookupEntry(instance, for: lookup) {
-        indexes[lookup.name]?[entry.key]?[entry.id] = nil
-      }
-    }
   }
 }
