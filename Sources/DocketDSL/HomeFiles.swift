@@ -9,23 +9,32 @@ import Foundation
   import Darwin
 #endif
 
-/// The definition files of a home, read once: what ``HomeLoader`` decodes, and what a
-/// fingerprint of the home's definitions (DocketKit's validated-home record) hashes.
+/// The definition files of a home, each read at most once: what ``HomeLoader`` decodes, and
+/// what a fingerprint of the home's definitions (DocketKit's validated-home record) hashes.
 ///
 /// One read serves both, so the loader checks exactly the bytes the fingerprint describes (a
 /// file edited in between cannot slip in under the old digest) and no file is read or hashed
-/// twice.
+/// twice. A file may also stay unread: a fingerprint that knows it unchanged by its ``FileStat``
+/// needs neither its bytes nor their hash when the loader does not decode it.
 public struct HomeFiles: Sendable {
-  /// One definition file as it was read.
+  /// One definition file as it was read (or listed).
   public struct File: Sendable {
-    /// The file's bytes, or nil when it exists but cannot be read.
+    /// The file's bytes, or nil when it was not read (see ``isRead``) or cannot be read.
     public var bytes: [UInt8]?
-    /// `sha256:…` of ``bytes`` once someone needed it (see ``HomeFiles/digestingAll()``).
+    /// `sha256:…` of the file's contents once someone needed it (see ``HomeFiles/digestingAll()``):
+    /// of ``bytes`` when read, else of the file as its ``stat`` describes it.
     public var digest: String?
+    /// Whether the file was read (then nil ``bytes`` means it cannot be read).
+    package var isRead = false
+    /// The descriptor's stat taken after the bytes were read, or the path's stat for a file
+    /// left unread; nil when unknown.
+    package var stat: FileStat?
   }
 
   /// The home folder.
   public let root: URL
+  /// The home folder's path.
+  package let rootPath: String
   /// Home-relative path (`workflows/complaint.yaml`) -> the file, for every file the loader
   /// reads: `docket.yaml` and `staff.yaml` when they exist, and every `*.yaml` (not hidden)
   /// directly in `calendars/`, `workflows/` and `rules/` (so not `rules/fixtures/`).
@@ -39,25 +48,57 @@ public struct HomeFiles: Sendable {
   ///
   /// - Throws: ``HomeLoadError/notAFolder(path:)`` when `url` is not a folder.
   public static func read(home url: URL) throws(HomeLoadError) -> HomeFiles {
+    var files = try list(home: url)
+    files.readAll()
+    return files
+  }
+
+  /// Lists the definition files of the home at `url` without reading any.
+  ///
+  /// - Throws: ``HomeLoadError/notAFolder(path:)`` when `url` is not a folder.
+  package static func list(home url: URL) throws(HomeLoadError) -> HomeFiles {
     let root = url.path
     guard Disk.isFolder(root) else { throw .notAFolder(path: root) }
     var files: [String: File] = [:]
     for name in singleFiles where Disk.exists(root + "/" + name) {
-      files[name] = File(bytes: Disk.read(root + "/" + name), digest: nil)
+      files[name] = File()
     }
     for folder in folders {
       for name in Disk.list(root + "/" + folder) where isDefinitionFile(name) {
-        files[folder + "/" + name] = File(bytes: Disk.read(root + "/" + folder + "/" + name), digest: nil)
+        files[folder + "/" + name] = File()
       }
     }
-    return HomeFiles(root: url, files: files)
+    return HomeFiles(root: url, rootPath: root, files: files)
   }
 
-  /// Every file with its digest computed (the fingerprint needs them all; the loader then
+  /// Reads the file at `path` (home-relative) unless it was read; a digest it had from its
+  /// stat alone is dropped if the read finds the file changed since that stat.
+  package mutating func read(_ path: String) {
+    guard var file = files[path], !file.isRead else { return }
+    let read = FileStat.read(path: rootPath + "/" + path)
+    if file.digest != nil, read?.stat == nil || read?.stat != file.stat { file.digest = nil }
+    file.bytes = read?.bytes
+    file.stat = read?.stat
+    file.isRead = true
+    files[path] = file
+  }
+
+  /// Reads every file not read yet.
+  package mutating func readAll() {
+    for path in files.keys { read(path) }
+  }
+
+  /// Sets what a fingerprint found out about the file at `path` without reading it.
+  package mutating func record(_ path: String, stat: FileStat?, digest: String?) {
+    files[path]?.stat = stat
+    files[path]?.digest = digest
+  }
+
+  /// Every read file with its digest computed (the fingerprint needs them all; the loader then
   /// takes a workflow's definition digest from here instead of hashing it again).
   public func digestingAll() -> HomeFiles {
     var copy = self
-    for (path, file) in files where file.digest == nil {
+    for (path, file) in files where file.digest == nil && file.isRead {
       copy.files[path]?.digest = file.bytes.map { SHA256.digest($0) }
     }
     return copy
@@ -105,39 +146,5 @@ private enum Disk {
       if !name.isEmpty, name != ".", name != ".." { names.append(name) }
     }
     return names
-  }
-
-  /// The bytes of the file at `path`, or nil when it cannot be read (a folder included).
-  static func read(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else { return nil }
-    var out: [UInt8] = []
-    // One byte more than the size, so a file read whole meets its end on the next call.
-    var chunk = [UInt8](repeating: 0, count: max(Int(st.st_size), 4095) + 1)
-    while true {
-      let n = chunk.withUnsafeMutableBytes { buffer -> Int in
-        guard let base = buffer.baseAddress else { return 0 }
-        return systemRead(fd, base, buffer.count)
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return nil
-      }
-      if n == 0 { return out }
-      out.append(contentsOf: chunk[0..<n])
-    }
-  }
-
-  private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-      Glibc.read(fd, buffer, count)
-    #elseif canImport(Musl)
-      Musl.read(fd, buffer, count)
-    #else
-      Darwin.read(fd, buffer, count)
-    #endif
   }
 }

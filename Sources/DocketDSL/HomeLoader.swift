@@ -31,6 +31,18 @@ public struct HomeSubset: Sendable, Hashable {
     self.workflows = workflows
     self.calendars = calendars
   }
+
+  /// Whether loading this subset decodes the file at `path` (home-relative, as in
+  /// ``HomeFiles/files``): settings, staff and rules always, workflows and calendars when named.
+  package func decodes(_ path: String) -> Bool {
+    func stem(after folder: String) -> String? {
+      guard path.hasPrefix(folder), path.hasSuffix(".yaml") else { return nil }
+      return String(path.dropFirst(folder.count).dropLast(".yaml".count))
+    }
+    if let workflow = stem(after: "workflows/") { return workflows.contains(workflow) }
+    if let calendar = stem(after: "calendars/") { return calendars?.contains(calendar) ?? true }
+    return true
+  }
 }
 
 /// Why a home could not be read at all (as opposed to definitions with problems).

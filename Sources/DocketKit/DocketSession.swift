@@ -24,6 +24,9 @@ public final class DocketSession {
   /// The home folder when only part of it was loaded (older workflow versions may need a
   /// calendar the loaded part does not).
   private(set) var partialRoot: String?
+  /// The definition files opening read and hashed for the validated-home record's key; the
+  /// others were known unchanged by their stat (tests watch the fast path through this).
+  package private(set) var hashedDefinitionFiles: [String] = []
 
   /// Loads and checks the home's definitions (contract §1) and opens its store.
   ///
@@ -49,6 +52,7 @@ public final class DocketSession {
       home: home, store: store, clock: clock, warnings: loaded.warnings, sources: loaded.sources)
     session.pendingRecord = loaded.record.map { (url.path, $0) }
     if loaded.isPartial { session.partialRoot = url.path }
+    session.hashedDefinitionFiles = loaded.hashed
     return session
   }
 

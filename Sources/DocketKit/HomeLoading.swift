@@ -20,6 +20,9 @@ enum HomeLoading {
     var record: ValidatedHomeRecord? = nil
     /// Whether only part of the home was loaded (some workflows and calendars left out).
     var isPartial = false
+    /// The definition files read and hashed for the record's key (the others' stats showed
+    /// them unchanged), in path order.
+    var hashed: [String] = []
   }
 
   /// Loads and checks the definitions of the home at `url` that a command in `scope` needs.
@@ -27,40 +30,58 @@ enum HomeLoading {
   /// With a narrower scope than everything, and a ``ValidatedHomeRecord`` whose fingerprint
   /// matches the files as they are now, only the workflows the scope reaches are decoded
   /// (with settings, staff, calendars and rules); the rest of the home is known to be valid
-  /// because these exact files were checked by an earlier command. Otherwise everything is
-  /// loaded and checked, and the result carries a record for the session to keep.
+  /// because these exact files were checked by an earlier command. Only the files decoded
+  /// are read; a file the record vouches for by its stat is not hashed (see
+  /// ``DefinitionFingerprint/make(_:record:)``). Otherwise everything is loaded and checked,
+  /// and the result carries a record for the session to keep.
   ///
   /// - Throws: ``DocketError/invalidDefinitions(_:_:)`` with every diagnostic when any is an
   ///   error; ``DocketError/usage(_:)`` when `url` is not a home folder.
   static func load(_ url: URL, scope: DefinitionScope = .everything) throws(DocketError) -> Loaded {
-    let files = try read(url)
-    guard scope != .everything else { return try loadAll(files) }
+    var files = try list(url)
+    guard scope != .everything else {
+      files.readAll()
+      return try loadAll(files)
+    }
     let root = url.path
-    let (fingerprint, digested) = DefinitionFingerprint.read(files)
-    guard !fingerprint.key.isEmpty else { return try loadAll(files) }
-    if let record = ValidatedHomeRecord.read(home: root), record.key == fingerprint.key,
-      let needed = record.part(for: scope, home: root)
-    {
-      let part = HomeLoader.load(
-        digested,
-        only: HomeSubset(workflows: Set(needed.workflows.map(\.rawValue)), calendars: needed.calendars))
-      if !part.hasErrors, part.home.workflows.count == needed.workflows.count,
-        fingerprint.covers(part.sources)
-      {
-        return Loaded(home: part.home, warnings: DiagnosticBag(), sources: part.sources, isPartial: true)
+    // Before any file is read: a file changed from now on is stamped at least this.
+    let since = FileStat.Time.now()
+    let record = ValidatedHomeRecord.read(home: root)
+    var hashed: [String] = []
+    if let record, let needed = record.part(for: scope, home: root) {
+      let subset = HomeSubset(workflows: Set(needed.workflows.map(\.rawValue)), calendars: needed.calendars)
+      for path in files.files.keys where subset.decodes(path) { files.read(path) }
+      let fingerprint = DefinitionFingerprint.make(&files, record: record)
+      hashed = fingerprint.hashed
+      if !fingerprint.key.isEmpty, fingerprint.key == record.key {
+        let part = HomeLoader.load(files, only: subset)
+        if !part.hasErrors, part.home.workflows.count == needed.workflows.count,
+          fingerprint.covers(part.sources)
+        {
+          return Loaded(
+            home: part.home, warnings: DiagnosticBag(), sources: part.sources,
+            record: hashed.isEmpty ? nil : record.refreshed(fingerprint, since: since),
+            isPartial: true, hashed: hashed)
+        }
       }
     }
-    var loaded = try loadAll(digested)
-    if loaded.home.settings.storePath == "data", fingerprint.covers(loaded.sources) {
-      loaded.record = ValidatedHomeRecord(key: fingerprint.key, home: loaded.home)
+    files.readAll()
+    let fingerprint = DefinitionFingerprint.make(&files, record: record)
+    var loaded = try loadAll(files)
+    loaded.hashed = hashed + fingerprint.hashed
+    if !fingerprint.key.isEmpty, loaded.home.settings.storePath == "data",
+      fingerprint.covers(loaded.sources)
+    {
+      loaded.record = ValidatedHomeRecord(fingerprint, since: since, home: loaded.home)
     }
     return loaded
   }
 
-  /// The definition files of the home at `url`, read once for the fingerprint and the loader.
-  private static func read(_ url: URL) throws(DocketError) -> HomeFiles {
+  /// The definition files of the home at `url`, listed; each is read at most once, for the
+  /// fingerprint and the loader alike.
+  private static func list(_ url: URL) throws(DocketError) -> HomeFiles {
     do {
-      return try HomeFiles.read(home: url)
+      return try HomeFiles.list(home: url)
     } catch {
       throw .usage("\(error); give the home with --home DIR or $DOCKET_HOME")
     }

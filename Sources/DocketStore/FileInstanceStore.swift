@@ -5,8 +5,9 @@ import Foundation
 /// files that can always be rebuilt from them (docs/storage.md describes the layout).
 ///
 /// Every transaction holds `data/.lock` (`flock`): shared to read, exclusive to write. A
-/// commit goes through the write-ahead ``Journal``, so several files land together or not at
-/// all; the next transaction finishes or rolls back a commit a crash interrupted.
+/// commit goes through the write-ahead ``Journal`` (one synced log append), so several files
+/// land together or not at all; the next transaction finishes a commit that a crash or a
+/// reboot left unapplied.
 public final class FileInstanceStore: InstanceStore {
   /// The store folder (absolute path, no trailing slash).
   package let root: String
@@ -30,6 +31,11 @@ public final class FileInstanceStore: InstanceStore {
   package var lookupCompactionBytes: Int64 = 32 * 1024
   /// Tests set this to stop a commit before a step, as a crash would.
   package var failBefore: ((Journal.Step) throws(FileSystem.Failure) -> Void)?
+  /// This boot of the machine, as the journal's marker records it (tests change it to
+  /// simulate a reboot, or set nil as on a system without boot ids).
+  package var bootID: String? = JournalMarker.currentBoot
+  /// The journal's log is checkpointed once it passes this many bytes (tests lower it).
+  package var checkpointLogBytes: Int64 = Journal.defaultCheckpointBytes
 
   /// - Parameters:
   ///   - directory: the store folder (`<home>/data`); created on the first write.

@@ -6,7 +6,9 @@ final class FileStoreTransaction: StoreTransaction {
   let store: FileInstanceStore
   private let lock: FileLock?
   private(set) var mode: FileLock.Mode
-  private var journal: Journal { Journal(root: store.root) }
+  private var journal: Journal {
+    Journal(root: store.root, boot: store.bootID, checkpointBytes: store.checkpointLogBytes)
+  }
   lazy var index = StoreIndex(transaction: self)
   lazy var lookupIndex = LookupIndex(transaction: self)
 
@@ -46,7 +48,7 @@ final class FileStoreTransaction: StoreTransaction {
 
   func end() { lock?.unlock() }
 
-  /// Finishes or rolls back a commit a crash interrupted (taking the lock exclusively).
+  /// Finishes a commit a crash or a reboot left unapplied (taking the lock exclusively).
   private func recoverIfNeeded() throws(StoreError) {
     guard journal.needsRecovery else { return }
     try upgrade()
@@ -58,6 +60,18 @@ final class FileStoreTransaction: StoreTransaction {
         reason: "cannot finish an interrupted commit: \(error.message)")
     }
     AtomicFile.removeStaleTemporaries(in: store.root + "/index")
+  }
+
+  /// Makes the journal's log empty (everything in it durable) before a write outside the
+  /// log to a file the log may name: index rewrites and rebuilds, lookup rebuilds and
+  /// removals. A replay after a reboot would otherwise undo that write.
+  func checkpointBeforeRewrite(_ relative: String) throws(StoreError) {
+    try upgrade()
+    do {
+      try journal.checkpoint()
+    } catch {
+      throw StoreError(.writeFailed, path: store.display(relative), reason: "cannot checkpoint the journal: \(error.message)")
+    }
   }
 
   /// Turns a shared lock into an exclusive one (for recovery or an index rebuild).

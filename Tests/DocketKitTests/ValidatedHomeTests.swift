@@ -1,4 +1,5 @@
 import CEL
+import DocketDSL
 import Foundation
 import Testing
 
@@ -105,7 +106,7 @@ struct ValidatedHomeTests {
   @Test func aDamagedRecordMeansAFullLoad() throws {
     let (home, id) = try Self.homeWithTicket()
     defer { try? FileManager.default.removeItem(at: home) }
-    try "docket validated home 2\nkey sha256:0\nworkflow complaint".write(
+    try "docket validated home 3\nkey sha256:0\nsince 1.000000000\nworkflow complaint".write(
       to: home.appendingPathComponent("data/cache/validated-home"), atomically: false,
       encoding: .utf8)
     let session = try DocketSession.open(home: home, clock: Home.now, scope: .ticket(id))
@@ -171,9 +172,23 @@ struct ValidatedHomeTests {
     let record = ValidatedHomeRecord(
       key: "sha256:ab", workflowsByPrefix: ["REP": "repair", "RVT": "revisit"],
       reach: ["repair": ["repair", "revisit"], "revisit": ["repair", "revisit"]],
-      calendars: ["repair": ["china-2026"], "revisit": []])
+      calendars: ["repair": ["china-2026"], "revisit": []],
+      files: [
+        "workflows/repair.yaml": .init(
+          digest: "sha256:cd",
+          stat: FileStat(
+            device: 2049, inode: 77, size: 1234,
+            modified: FileStat.Time(seconds: 1_780_000_000, nanoseconds: 5),
+            changed: FileStat.Time(seconds: 1_780_000_001, nanoseconds: 999_999_999))),
+        "rules/10 base.yaml": .init(digest: "sha256:ef", stat: nil),
+      ],
+      since: FileStat.Time(seconds: 1_780_000_002, nanoseconds: 120))
     #expect(ValidatedHomeRecord.decode(record.encoded()) == record)
     #expect(ValidatedHomeRecord.decode(Array("docket validated home 1\nkey x\n".utf8)) == nil)
+    // A damaged stat is a damaged record, not a file to trust.
+    let damaged = String(decoding: record.encoded(), as: UTF8.self)
+      .replacingOccurrences(of: "\t1234\t", with: "\t12x4\t")
+    #expect(ValidatedHomeRecord.decode(Array(damaged.utf8)) == nil)
   }
 }
 

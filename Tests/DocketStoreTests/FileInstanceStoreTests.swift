@@ -33,10 +33,12 @@ struct FileInstanceStoreTests {
     let s = store(folder)
     try commit(s, [complaint(1), complaint(2)])
     try commit(s, [next(complaint(1))])
+    // The journal keeps its log (and the marker of how far it is applied) between commits.
     #expect(
       folder.files() == [
         ".lock", "index/closed.log", "index/counters", "index/format", "index/open.log",
         "instances/complaint/CMP-000001.json", "instances/complaint/CMP-000002.json",
+        "wal/applied", "wal/log",
       ])
   }
 

@@ -1,3 +1,4 @@
+import DocketDSL
 import DocketModel
 import DocketStore
 
@@ -12,7 +13,8 @@ import DocketStore
 /// What a full load of a home established, kept so the next command on an unchanged home can
 /// load only the workflows it needs: that the definitions with this fingerprint have no
 /// errors, which workflow each id prefix belongs to, which workflows each one reaches, and
-/// which calendars those count in.
+/// which calendars those count in; and each definition file's digest with the stat it was read
+/// under, so the next command needs to hash only files whose stat changed (as git's index).
 ///
 /// Kept in `data/cache/validated-home` (only for homes whose store is the default `data/`),
 /// a derived file: deleting it costs one full load. Written without `fsync`: a torn or stale
@@ -28,12 +30,21 @@ struct ValidatedHomeRecord: Sendable, Equatable {
   var reach: [WorkflowID: Set<WorkflowID>]
   /// Workflow -> the calendars the deadlines of the workflows it reaches count in.
   var calendars: [WorkflowID: Set<String>]
+  /// Every definition file's digest and the stat of the descriptor it was read from.
+  var files: [String: DefinitionFingerprint.Entry] = [:]
+  /// The kernel's file clock just before the files were read: a file changed after it has time
+  /// stamps at least this (see ``vouches(for:as:)``).
+  var since = FileStat.Time(seconds: 0, nanoseconds: 0)
+  /// The record file's own modification time when it was read (not kept in it).
+  var written: FileStat.Time?
 
-  static let header = "docket validated home 2"
+  static let header = "docket validated home 3"
   static let relativePath = "data/cache/validated-home"
 
-  init(key: String, home: Home) {
-    self.key = key
+  init(_ fingerprint: DefinitionFingerprint, since: FileStat.Time, home: Home) {
+    key = fingerprint.key
+    files = fingerprint.files
+    self.since = since
     workflowsByPrefix = Dictionary(
       home.workflows.values.map { ($0.prefix, $0.id) }, uniquingKeysWith: { a, _ in a })
     let reach = WorkflowReach.groups(in: home)
@@ -46,12 +57,41 @@ struct ValidatedHomeRecord: Sendable, Equatable {
 
   init(
     key: String, workflowsByPrefix: [String: WorkflowID], reach: [WorkflowID: Set<WorkflowID>],
-    calendars: [WorkflowID: Set<String>]
+    calendars: [WorkflowID: Set<String>], files: [String: DefinitionFingerprint.Entry] = [:],
+    since: FileStat.Time = FileStat.Time(seconds: 0, nanoseconds: 0)
   ) {
     self.key = key
     self.workflowsByPrefix = workflowsByPrefix
     self.reach = reach
     self.calendars = calendars
+    self.files = files
+    self.since = since
+  }
+
+  /// Whether a file whose stat is now `stat` is still the one this record kept as `kept`,
+  /// without reading it: git's racy-clean rule. The stats must match exactly (device, inode,
+  /// size, modification and change time; users cannot set the change time), and both time
+  /// stamps must be strictly older than the moment the files were read (``since``) and than
+  /// the record file itself: time stamps come from a coarse clock, so a file written in the
+  /// same tick as it was read may have changed again unseen, and must be hashed.
+  func vouches(for stat: FileStat, as kept: FileStat?) -> Bool {
+    guard let kept, stat == kept, let written else { return false }
+    var limit = min(since, written)
+    // A record stamped in whole seconds lives on a file system with coarse time stamps (one
+    // or two seconds): only files older than the second before count as settled.
+    if written.nanoseconds == 0 { limit = FileStat.Time(seconds: limit.seconds - 1, nanoseconds: 0) }
+    return kept.modified < limit && kept.changed < limit
+  }
+
+  /// This record with the stats of `fingerprint` (same key: every digest matched), read
+  /// from `since`: after a command had to hash files whose stat alone changed (an edit
+  /// undone, `touch`, or files just written), so later commands need not hash them again.
+  func refreshed(_ fingerprint: DefinitionFingerprint, since: FileStat.Time) -> ValidatedHomeRecord {
+    var copy = self
+    copy.files = fingerprint.files
+    copy.since = max(since, self.since)
+    copy.written = nil
+    return copy
   }
 
   /// The workflows a command in `scope` on the home at `root` needs, or nil when the record
@@ -77,10 +117,24 @@ struct ValidatedHomeRecord: Sendable, Equatable {
     return (reached, calendars[workflow] ?? [])
   }
 
-  /// One line per workflow, `workflow ID PREFIX REACHED,… CALENDAR,…` (`-` for none), after
-  /// the header and the key.
+  /// After the header, the key and `since SECONDS.NANOSECONDS`: one line per definition
+  /// file, `file` and tab-separated digest, device, inode, size, modification and change
+  /// time (`-` for each stat field when unknown) and path; then one line per workflow,
+  /// `workflow ID PREFIX REACHED,… CALENDAR,…` (`-` for none).
   func encoded() -> [UInt8] {
-    var text = Self.header + "\nkey " + key + "\n"
+    var text = Self.header + "\nkey " + key + "\nsince " + since.description + "\n"
+    for (path, entry) in files.sorted(by: { $0.key < $1.key })
+    where !path.contains("\n") && !path.contains("\t") {
+      // A path that cannot be written on one line is left out: always hashed.
+      text += "file\t" + entry.digest + "\t"
+      if let st = entry.stat {
+        text += String(st.device) + "\t" + String(st.inode) + "\t" + String(st.size) + "\t"
+        text += st.modified.description + "\t" + st.changed.description + "\t"
+      } else {
+        text += "-\t-\t-\t-\t-\t"
+      }
+      text += path + "\n"
+    }
     let prefixes = Dictionary(workflowsByPrefix.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     func list(_ names: some Sequence<String>) -> String {
       let sorted = names.sorted()
@@ -99,16 +153,24 @@ struct ValidatedHomeRecord: Sendable, Equatable {
     // grapheme clusters, several times the cost, on every command.
     func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
     let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-    guard lines.count >= 3, text(lines[0]) == header, lines[1].starts(with: Array("key ".utf8)),
+    guard lines.count >= 4, text(lines[0]) == header, lines[1].starts(with: Array("key ".utf8)),
+      lines[2].starts(with: Array("since ".utf8)),
+      let since = FileStat.Time(Substring(text(lines[2].dropFirst("since ".utf8.count)))),
       lines[lines.count - 1].isEmpty
     else { return nil }
     var prefixes: [String: WorkflowID] = [:]
     var reach: [WorkflowID: Set<WorkflowID>] = [:]
     var calendars: [WorkflowID: Set<String>] = [:]
+    var files: [String: DefinitionFingerprint.Entry] = [:]
     func list(_ field: ArraySlice<UInt8>) -> [String] {
       field.elementsEqual([0x2D]) ? [] : field.split(separator: 0x2C).map(text)
     }
-    for line in lines[2..<(lines.count - 1)] {
+    for line in lines[3..<(lines.count - 1)] {
+      if line.starts(with: Array("file\t".utf8)) {
+        guard let (path, entry) = file(line) else { return nil }
+        files[path] = entry
+        continue
+      }
       let parts = line.split(separator: 0x20)
       guard parts.count == 5, text(parts[0]) == "workflow" else { return nil }
       let id = WorkflowID(text(parts[1]))
@@ -118,12 +180,36 @@ struct ValidatedHomeRecord: Sendable, Equatable {
     }
     return ValidatedHomeRecord(
       key: text(lines[1].dropFirst("key ".utf8.count)), workflowsByPrefix: prefixes, reach: reach,
-      calendars: calendars)
+      calendars: calendars, files: files, since: since)
   }
 
-  /// The record kept for the home at `root`, if any.
+  /// One `file` line (see ``encoded()``), or nil when damaged.
+  private static func file(_ line: ArraySlice<UInt8>) -> (String, DefinitionFingerprint.Entry)? {
+    let parts = line.split(separator: 0x09, maxSplits: 7, omittingEmptySubsequences: false)
+    guard parts.count == 8, !parts[1].isEmpty, !parts[7].isEmpty else { return nil }
+    func text(_ i: Int) -> String { String(decoding: parts[i], as: UTF8.self) }
+    let entry: DefinitionFingerprint.Entry
+    if parts[2].elementsEqual([0x2D]) {
+      entry = DefinitionFingerprint.Entry(digest: text(1), stat: nil)
+    } else {
+      guard let device = UInt64(text(2)), let inode = UInt64(text(3)), let size = Int64(text(4)),
+        let modified = FileStat.Time(Substring(text(5))),
+        let changed = FileStat.Time(Substring(text(6)))
+      else { return nil }
+      entry = DefinitionFingerprint.Entry(
+        digest: text(1),
+        stat: FileStat(device: device, inode: inode, size: size, modified: modified, changed: changed))
+    }
+    return (text(7), entry)
+  }
+
+  /// The record kept for the home at `root`, if any, with its file's modification time.
   static func read(home root: String) -> ValidatedHomeRecord? {
-    (try? FileSystem.read(root + "/" + relativePath)).flatMap(decode)
+    guard let (bytes, stat) = FileStat.read(path: root + "/" + relativePath),
+      var record = decode(bytes)
+    else { return nil }
+    record.written = stat.modified
+    return record
   }
 
   /// Keeps this record for the home at `root`; best effort (a read-only home just stays

@@ -80,7 +80,7 @@ package enum FileSystem {
   /// call instead of one `fsync` per file when a commit writes many files (`tick` breaching
   /// a thousand deadlines: 0.2 s instead of 6 s on a busy disk). Elsewhere, `fallback` is
   /// synced file by file.
-  package static func syncFileSystem(containing path: String, fallback: [String]) throws(Failure) {
+  package static func syncFileSystem(containing path: String, fallback: @autoclosure () -> [String]) throws(Failure) {
     #if canImport(Glibc)
       let fd = open(path, O_RDONLY | O_CLOEXEC)
       guard fd >= 0 else { throw failure() }
@@ -93,7 +93,7 @@ package enum FileSystem {
         Glibc.sync()
       }
     #else
-      for file in fallback { try sync(file) }
+      for file in fallback() { try sync(file) }
     #endif
   }
 
@@ -130,6 +130,11 @@ package enum FileSystem {
   /// Removes a file; a missing file is not an error.
   package static func remove(_ path: String) throws(Failure) {
     if unlink(path) != 0, errno != ENOENT { throw failure() }
+  }
+
+  /// Removes an empty folder; a missing one is not an error.
+  package static func removeDirectory(_ path: String) throws(Failure) {
+    if rmdir(path) != 0, errno != ENOENT { throw failure() }
   }
 
   /// Makes a folder and its missing parents.

@@ -10,7 +10,8 @@ import Foundation
 /// - `index/format`: written last by a rebuild; without it the index is rebuilt.
 ///
 /// Commits append to the logs through the journal, so the index moves in step with the
-/// ticket files even across crashes. A write transaction that reads a log with more stale
+/// ticket files even across crashes. Rewriting a log or rebuilding checkpoints the journal
+/// first (a replay of older appends would otherwise damage the rewritten file). A write transaction that reads a log with more stale
 /// lines than live ones rewrites it (compaction), so `advance` never rewrites a large file.
 final class StoreIndex {
   static let folder = "index"
@@ -193,6 +194,7 @@ final class StoreIndex {
   private func write(_ summaries: [InstanceSummary], to relative: String) throws(StoreError) {
     var text = IndexLine.header + "\n"
     for s in summaries { text += IndexLine.encode(s) }
+    try transaction.checkpointBeforeRewrite(relative)
     do {
       try AtomicFile.write(Array(text.utf8), to: path(relative))
     } catch {
@@ -244,6 +246,7 @@ final class StoreIndex {
         }
       }
     }
+    try transaction.checkpointBeforeRewrite(Self.folder)
     do {
       try FileSystem.makeDirectories(path(Self.folder))
       try FileSystem.remove(path(Self.formatFile))

@@ -207,6 +207,8 @@ final class LookupIndex {
     try transaction.upgrade()
     for (n, lookup) in builder.lookups.enumerated() where indexed(lookup) != nil {
       let relative = Self.relativeFolder(lookup)
+      // Its buckets are replaced outside the journal: a later replay must not touch them.
+      try transaction.checkpointBeforeRewrite(relative)
       try removeTree(relative)
       do {
         try FileSystem.makeDirectories(path(relative))
@@ -244,13 +246,22 @@ final class LookupIndex {
     try write(builder)
   }
 
+  /// Removes a lookup's (or a workflow's) index folder, after checkpointing the journal (a
+  /// replay would otherwise bring back buckets without their signature) and durably (a power
+  /// cut must not bring back an index with its signature that nothing kept current).
   private func removeTree(_ relative: String) throws(StoreError) {
     let full = path(relative)
     guard FileSystem.exists(full) else { return }
+    try transaction.checkpointBeforeRewrite(relative)
     do {
       try FileManager.default.removeItem(atPath: full)
     } catch {
       throw StoreError(.writeFailed, path: store.display(relative), reason: "cannot remove: \(error.localizedDescription)")
+    }
+    do {
+      try FileSystem.syncDirectory(FileSystem.directoryName(full))
+    } catch {
+      throw StoreError(.writeFailed, path: store.display(relative), reason: "cannot sync: \(error.message)")
     }
   }
 }
