@@ -76,7 +76,7 @@ public struct Engine: Sendable {
       return .failure(error)
     }
     guard let original else {
-      tx.save(instance)
+      tx.save(consume instance)
       return .success(tx.changeset)
     }
     let changed = instance

@@ -4,24 +4,28 @@ import Foundation
 /// Tickets held in memory, as the peers' W1 keeps its 100,000 objects: the engine reads
 /// through it and every changeset is put back, so each step pays for a lookup and a store.
 ///
-/// It lends the ticket a command changes as ``InMemoryInstanceStore`` does (moved out of the
-/// shelf, so the engine changes it in place, until the changeset puts the new version back
-/// or a refusal gives it back). Like the shelf before lending, it does not check revisions.
+/// It lends the ticket a command changes (``InstanceReader/lend(_:)``): the ticket is moved
+/// out of its slot, so the engine changes it in place, and the slot stays (empty) until the
+/// changeset puts the new version back or a refusal gives the ticket back, so lending and
+/// putting back each cost one hashed lookup and no removal. Like the shelf before lending,
+/// it does not check revisions.
 final class TicketShelf: InstanceReader {
-  private(set) var tickets: [InstanceID: Instance] = [:]
+  /// Every ticket by id; nil while it is lent to a command.
+  private(set) var tickets: [InstanceID: Instance?] = [:]
   private var last: [String: Int] = [:]
 
   init(capacity: Int) { tickets.reserveCapacity(capacity) }
 
-  func instance(_ id: InstanceID) throws -> Instance? { tickets[id] }
+  func instance(_ id: InstanceID) throws -> Instance? { tickets[id] ?? nil }
 
   func lend(_ id: InstanceID) throws -> Instance? {
-    tickets.removeValue(forKey: id)
+    guard let slot = tickets.index(forKey: id) else { return nil }
+    return tickets.values[slot].take()
   }
 
   func giveBack(_ instance: consuming Instance) {
     let id = instance.id
-    tickets[id] = instance
+    tickets[id] = .some(instance)
   }
 
   func lastNumber(forPrefix prefix: String) throws -> Int { last[prefix] ?? 0 }
@@ -41,7 +45,7 @@ final class TicketShelf: InstanceReader {
     if indexes[lookup.name] == nil {
       var byKey: [[JSONValue]: [InstanceID: LookupEntry]] = [:]
       var keyOf: [InstanceID: [JSONValue]] = [:]
-      for ticket in tickets.values {
+      for case let ticket? in tickets.values {
         if let entry = LookupEntry(ticket, for: lookup) {
           byKey[entry.key, default: [:]][entry.id] = entry
           keyOf[entry.id] = entry.key
@@ -83,7 +87,7 @@ final class TicketShelf: InstanceReader {
       if instance.revision == 1, let prefix = id.prefix, let number = id.number {
         last[prefix] = max(last[prefix] ?? 0, number)
       }
-      tickets[id] = instance
+      tickets[id] = .some(instance)
     }
     return first
   }

@@ -8,7 +8,7 @@ extension Engine {
   func applyInput(
     _ input: FieldInput, to instance: inout Instance, definition: WorkflowRuntime
   ) -> Result<[String: JSONValue], Refusal> {
-    var changed: [String: JSONValue] = [:]
+    var changed = [String: JSONValue](minimumCapacity: input.values.count)
     var undo = FieldUndo()
     if let refusal = applyInput(input, to: &instance, definition: definition, changed: &changed, undo: &undo) {
       return .failure(refusal)
@@ -17,15 +17,14 @@ extension Engine {
   }
 
   /// ``applyInput(_:to:definition:)`` noting into `changed` the fields whose value changed
-  /// and into `undo` what every field held before (also when a later value is refused, so
-  /// the caller can put the ticket back as it was).
+  /// (size it for the input: growing an empty dictionary on its first insert rehashes the
+  /// key) and into `undo` what every field held before, also when a later value is refused,
+  /// so the caller can put the ticket back as it was.
   func applyInput(
     _ input: FieldInput, to instance: inout Instance, definition: WorkflowRuntime,
     changed: inout [String: JSONValue], undo: inout FieldUndo
   ) -> Refusal? {
     let parser = FieldValueParser(timeZone: home.settings.timeZone)
-    // Sized up front: growing an empty dictionary on its first insert rehashes the key.
-    changed.reserveCapacity(input.values.count)
     func apply(_ name: FieldName, _ value: FieldInput.Value) -> Refusal? {
       guard let field = definition.fieldTable[name] else {
         let suggestion = Suggestion.closest(
@@ -121,13 +120,20 @@ extension Instance {
 /// What a step's fields held before it changed them, so that a refused step can hand the
 /// ticket back exactly as it was read (see ``InstanceReader/lend(_:)``) without keeping a
 /// copy of the ticket: a copy would make every change copy the whole `fields` map first.
+///
+/// The first change is kept inline: most steps change one field, and an array would be
+/// allocated and freed on each of them for an undo that is almost never needed.
 struct FieldUndo {
-  private var previous: [(name: String, value: JSONValue?)] = []
+  private var first: (name: String, value: JSONValue?)?
+  private var more: [(name: String, value: JSONValue?)] = []
 
-  mutating func note(_ name: String, _ value: JSONValue?) { previous.append((name, value)) }
+  mutating func note(_ name: String, _ value: JSONValue?) {
+    if first == nil { first = (name, value) } else { more.append((name, value)) }
+  }
 
   /// Puts every noted field back, latest change first.
   func restore(_ instance: inout Instance) {
-    for (name, value) in previous.reversed() { instance.fields[name] = value }
+    for (name, value) in more.reversed() { instance.fields[name] = value }
+    if let first { instance.fields[first.name] = first.value }
   }
 }

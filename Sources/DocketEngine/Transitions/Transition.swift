@@ -47,7 +47,7 @@ extension Engine {
       box.transition.allowedRoles, event: event, on: instance, in: definition, actor: actor) {
       throw refusal
     }
-    var changed: [String: JSONValue] = [:]
+    var changed = input.isEmpty ? [:] : [String: JSONValue](minimumCapacity: input.values.count)
     var undo = FieldUndo()
     let target: StateID
     let trimmedNote: String?
