@@ -45,6 +45,8 @@ mkdir -p "$OUT/floors"
 cc -O2 -o "$OUT/floors/floor-c" "$HERE/floors/floor.c"
 swiftc -O -o "$OUT/floors/floor-swift" "$HERE/floors/floor.swift"
 swiftc -O -static-stdlib -o "$OUT/floors/floor-swift-static" "$HERE/floors/floor.swift"
+# Linked the way release builds of docket are on Linux (Package.swift): fully static.
+swiftc -O -static-executable -use-ld=lld -o "$OUT/floors/floor-swift-full" "$HERE/floors/floor.swift"
 
 { echo "date: $(date -u +%FT%TZ)"; echo "machine: $(nproc) cores, $(uname -srm)";
   echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"; swift --version 2>&1 | head -1;
@@ -80,6 +82,7 @@ for N in $SIZES; do
     -n "floor C" "$OUT/floors/floor-c $OUT/floor-$N.json" \
     -n "floor Swift" "$OUT/floors/floor-swift $OUT/floor-$N.json" \
     -n "floor Swift (static stdlib)" "$OUT/floors/floor-swift-static $OUT/floor-$N.json" \
+    -n "floor Swift (fully static)" "$OUT/floors/floor-swift-full $OUT/floor-$N.json" \
     "${CMDS[@]}"
   "${HF[@]}" --runs 10 --export-json "$RES/list-$N.json" \
     -n "list --open" "$DYN list --open --home $HOME_DIR --now $NOW"
