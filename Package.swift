@@ -92,7 +92,20 @@ let package = Package(
         .product(name: "Rainbow", package: "Rainbow"),
       ],
       swiftSettings: strict),
-    .executableTarget(name: "docket", dependencies: ["DocketCLI"], swiftSettings: strict),
+    // Release builds on Linux link one fully static executable: no dynamic loader at start
+    // (it spent ~3.5 ms of CPU per command relocating and binding libstdc++, libm and libc
+    // into a 90 MB binary, about a third of a whole `docket advance`; docs/performance.md
+    // §13). lld ships with the Swift toolchain. Its warnings are silenced because the link
+    // prints three that are expected: glibc's notes that `getpwuid`/`getpwnam` (Foundation's
+    // home-folder lookup) load the NSS modules of the glibc the binary was linked against,
+    // which a binary built where it runs always finds.
+    .executableTarget(
+      name: "docket", dependencies: ["DocketCLI"], swiftSettings: strict,
+      linkerSettings: [
+        .unsafeFlags(
+          ["-static-executable", "-use-ld=lld", "-Xlinker", "--no-warnings"],
+          .when(platforms: [.linux], configuration: .release))
+      ]),
 
     // Helpers shared by tests: temp homes, running the built binary.
     .target(name: "DocketTestSupport", dependencies: ["DocketDiagnostics"], path: "Tests/Support"),

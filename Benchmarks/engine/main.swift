@@ -8,10 +8,24 @@ import Foundation
 let arguments = CommandLine.arguments
 let batch = arguments.count > 1 ? Int(arguments[1]) ?? 10_000 : 10_000
 let runs = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+/// "peers" or "bundled" runs that workflow alone (for a profile of one); both by default.
+let only = arguments.count > 3 ? arguments[3] : nil
 let now = Date(timeIntervalSince1970: 1_795_000_000)
 
+/// The drive phase, not inlined so a profiler can count it alone:
+/// `valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*drivePhase*' …`.
+@inline(never)
+func drivePhase(_ ids: [InstanceID], _ lifecycle: Lifecycle, on shelf: TicketShelf) -> Int {
+  var fired = 0
+  for (i, id) in ids.enumerated() { fired += lifecycle.drive(id, i, at: now, on: shelf) ?? 0 }
+  return fired
+}
+
 do {
-  for (name, lifecycle) in [("peers workflow", try Lifecycle.peers()), ("bundled complaint", try Lifecycle.bundled())] {
+  var workloads: [(String, Lifecycle)] = []
+  if only != "bundled" { workloads.append(("peers workflow", try Lifecycle.peers())) }
+  if only != "peers" { workloads.append(("bundled complaint", try Lifecycle.bundled())) }
+  for (name, lifecycle) in workloads {
     var driveWall: [Double] = [], driveCPU: [Double] = [], allWall: [Double] = [], allCPU: [Double] = []
     var fired = 0
     for _ in 0..<runs {
@@ -20,8 +34,7 @@ do {
       var ids: [InstanceID] = []
       for i in 0..<batch { if let id = lifecycle.create(i, at: now, on: shelf) { ids.append(id) } }
       let w1 = wall(), c1 = threadCPU()
-      fired = 0
-      for (i, id) in ids.enumerated() { fired += lifecycle.drive(id, i, at: now, on: shelf) ?? 0 }
+      fired = drivePhase(ids, lifecycle, on: shelf)
       let w2 = wall(), c2 = threadCPU()
       driveWall.append(w2 - w1); driveCPU.append(c2 - c1)
       allWall.append(w2 - w0); allCPU.append(c2 - c0)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the plain engine driver (main.swift + the EngineBenchmarks workload files)
 # against the root package's release build, without the benchmark package's tooling.
-#   Benchmarks/engine/run.sh [BATCH] [RUNS]      e.g. 10000 5
+#   Benchmarks/engine/run.sh [BATCH] [RUNS] [peers|bundled]      e.g. 10000 5
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -22,4 +22,4 @@ swiftc -O -wmo ${SWIFTC_FLAGS:-} -module-name EngineDriver -I "$REL/Modules" -I 
   -Xcc -fmodule-map-file="$(ls "$ROOT"/.build/checkouts/Yams/Sources/CYaml/include/module.modulemap 2>/dev/null || true)" \
   "$HERE/main.swift" "$HERE/../common/DriverClock.swift" "$W/Lifecycle.swift" "$W/TicketShelf.swift" "$W/TempHome.swift" \
   "${OBJS[@]}" -o "$OUT/engine-driver"
-"$OUT/engine-driver" "${1:-10000}" "${2:-5}"
+"$OUT/engine-driver" "${1:-10000}" "${2:-5}" ${3:-}

@@ -54,24 +54,38 @@ public struct Engine: Sendable {
     at now: Date, reader: some InstanceReader
   ) -> Result<Changeset, Refusal> {
     var tx = Transaction(reader: reader)
+    let who: Actor
+    var instance: Instance
     do {
-      let who = try resolveActor(actor).get()
-      let instance = try tx.instance(id)
-      let definition = try self.definition(for: instance).get()
-      let from = instance.state
-      // The ticket is moved (not copied) through `fire` into the transaction, so each step
-      // pays for one copy of its fields and history: the one the change itself needs.
-      let changed = try fire(
-        event, on: instance, definition: definition, input: input, note: note, by: who, at: now)
-      if ruleIndex.isEmpty {
-        tx.save(changed)
-        return .success(tx.changeset)
-      }
-      tx.save(changed)
-      return react(to: .transition(changed, event: event, from: from, at: now), in: &tx)
-        .map { tx.changeset }
+      who = try resolveActor(actor).get()
+      // Lent by the reader: held only here, so the step changes its fields and history in
+      // place. From here on a refusal hands it back unchanged (`fire` undoes its changes).
+      instance = try tx.lend(id)
     } catch {
       return .failure(error)
+    }
+    // Rules may still refuse after the move: they need the ticket as it was, so with rules a
+    // step pays for copying what it changes.
+    let original: Instance? = ruleIndex.isEmpty ? nil : instance
+    let from = instance.state
+    do {
+      let definition = try self.definition(for: instance).get()
+      try fire(event, on: &instance, definition: definition, input: input, note: note, by: who, at: now)
+    } catch {
+      tx.giveBack(instance)
+      return .failure(error)
+    }
+    guard let original else {
+      tx.save(consume instance)
+      return .success(tx.changeset)
+    }
+    let changed = instance
+    tx.save(instance)
+    switch react(to: .transition(changed, event: event, from: from, at: now), in: &tx) {
+    case .success: return .success(tx.changeset)
+    case .failure(let refusal):
+      tx.giveBack(original)
+      return .failure(refusal)
     }
   }
 

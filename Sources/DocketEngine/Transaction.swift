@@ -45,11 +45,26 @@ struct Transaction {
   /// where unwrapping a `Result` copied it (a retain of each of its strings, dictionaries
   /// and arrays) on every step.
   mutating func instance(_ id: InstanceID) throws(Refusal) -> Instance {
+    try read(id, lending: false)
+  }
+
+  /// The ticket this command is about to change, handed over by the reader
+  /// (``InstanceReader/lend(_:)``): held only here, so changing it copies none of its fields
+  /// or history. The command then owes it back: saved and committed, or ``giveBack(_:)``
+  /// unchanged on a refusal.
+  mutating func lend(_ id: InstanceID) throws(Refusal) -> Instance {
+    try read(id, lending: true)
+  }
+
+  /// Hands a lent ticket back to the reader, unchanged (the command was refused).
+  func giveBack(_ instance: consuming Instance) { reader.giveBack(instance) }
+
+  private mutating func read(_ id: InstanceID, lending: Bool) throws(Refusal) -> Instance {
     if let p = position(of: id) { return changed[p] }
     guard id.isWellFormed else { throw .unknownID(id) }
     let read: Instance?
     do {
-      read = try reader.instance(id)
+      read = lending ? try reader.lend(id) : try reader.instance(id)
     } catch {
       throw .storage(id, underlying: error)
     }

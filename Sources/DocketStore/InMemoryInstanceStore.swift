@@ -10,6 +10,9 @@ public final class InMemoryInstanceStore: InstanceStore, @unchecked Sendable {
   /// Guards everything below; held from `begin…` to `end()` of a transaction.
   private let lock = NSLock()
   fileprivate var instances: [InstanceID: Instance] = [:]
+  /// The revision of each ticket a write transaction has lent (moved out of `instances`, see
+  /// ``InstanceReader/lend(_:)``) until it comes back by a commit or `giveBack`.
+  fileprivate var lent: [InstanceID: Int] = [:]
   fileprivate var counters: [String: Int] = [:]
   fileprivate var pins: [String: String] = [:]
   /// Lookup indexes, built on a lookup's first use and kept by every commit after.
@@ -22,8 +25,8 @@ public final class InMemoryInstanceStore: InstanceStore, @unchecked Sendable {
     self.title = title
   }
 
-  public func beginRead() throws(StoreError) -> any StoreTransaction { MemoryTransaction(self) }
-  public func beginWrite() throws(StoreError) -> any StoreTransaction { MemoryTransaction(self) }
+  public func beginRead() throws(StoreError) -> any StoreTransaction { MemoryTransaction(self, writing: false) }
+  public func beginWrite() throws(StoreError) -> any StoreTransaction { MemoryTransaction(self, writing: true) }
   public func rebuildIndex() throws(StoreError) -> [StoreError] { [] }
 
   /// The outbox messages committed so far (under the lock).
@@ -45,7 +48,7 @@ public final class InMemoryInstanceStore: InstanceStore, @unchecked Sendable {
       guard instance.id.isWellFormed, FileInstanceStore.isSafeName(instance.workflow.rawValue) else {
         throw StoreError(.writeFailed, path: path, reason: "'\(instance.id)' cannot name a ticket")
       }
-      let current = instances[instance.id]?.revision ?? 0
+      let current = instances[instance.id]?.revision ?? lent[instance.id] ?? 0
       if instance.revision <= 1, current != 0 {
         throw StoreError(.conflict, path: path, reason: "ticket \(instance.id) already exists")
       }
@@ -60,12 +63,27 @@ public final class InMemoryInstanceStore: InstanceStore, @unchecked Sendable {
         lookupIndexes[signature]?.update(instance)
       }
       instances[instance.id] = instance
+      lent[instance.id] = nil
       if instance.revision == 1, let prefix = instance.id.prefix, let number = instance.id.number {
         counters[prefix] = max(counters[prefix] ?? 0, number)
       }
     }
     for pin in newPins where pins[pin.digest] == nil { pins[pin.digest] = pin.text }
     outbox += changeset.outbox
+  }
+
+  /// Moves a ticket out to a write transaction's command (nil if there is none).
+  fileprivate func lend(_ id: InstanceID) -> Instance? {
+    guard let instance = instances.removeValue(forKey: id) else { return nil }
+    lent[id] = instance.revision
+    return instance
+  }
+
+  /// Takes back a lent ticket its command did not change.
+  fileprivate func giveBack(_ instance: consuming Instance) {
+    let id = instance.id
+    guard lent.removeValue(forKey: id) != nil else { return }
+    instances[id] = instance
   }
 
   /// The tickets whose key text is `text` under `lookup` (building its index if new).
@@ -103,10 +121,13 @@ private struct MemoryLookupIndex {
 /// A transaction on an ``InMemoryInstanceStore``: holds its lock until ``end()``.
 private final class MemoryTransaction: StoreTransaction {
   private let store: InMemoryInstanceStore
+  /// Only a write transaction lends tickets: what it lends comes back by its commit.
+  private let writing: Bool
   private var ended = false
 
-  init(_ store: InMemoryInstanceStore) {
+  init(_ store: InMemoryInstanceStore, writing: Bool) {
     self.store = store
+    self.writing = writing
     store.acquire()
   }
 
@@ -120,6 +141,15 @@ private final class MemoryTransaction: StoreTransaction {
 
   func load(_ id: InstanceID) throws(StoreError) -> Instance? {
     id.isWellFormed ? store.instances[id] : nil
+  }
+
+  func lend(_ id: InstanceID) throws -> Instance? {
+    guard writing else { return try load(id) }
+    return id.isWellFormed ? store.lend(id) : nil
+  }
+
+  func giveBack(_ instance: consuming Instance) {
+    if writing { store.giveBack(instance) }
   }
 
   func highestNumber(forPrefix prefix: String) throws(StoreError) -> Int {

@@ -1,8 +1,15 @@
 // Entry point only: the commands live in DocketCLI.
 import DocketCLI
-import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 exit(
   DocketMain.run(
     arguments: Array(CommandLine.arguments.dropFirst()),
-    environment: ProcessInfo.processInfo.environment))
+    environment: ProcessEnvironment.current()))

@@ -80,4 +80,18 @@ struct ExitStatusTests {
     #expect(json["error"]?["message"]?.stringValue?.contains("X-1") == true)
     #expect(json["error"]?.objectValue?.count == 2)
   }
+
+  @Test("a home path resolves exactly as Foundation's standardizedFileURL would", arguments: [
+    "/a/b", "/a/b/", "/a//b", "/a/./b", "/a/b/..", "/a/b/../c", "rel", "rel/../x", "./x", "../x",
+    "/", "//", "/a/.hidden/b", "/a/..b/c", "/a/b.", "/家/客服", "/private/tmp/x", "~/x", "",
+  ])
+  func homePathMatchesFoundation(_ path: String) {
+    let cwd = "/work/here"
+    let foundation = URL(
+      fileURLWithPath: path, isDirectory: true, relativeTo: URL(fileURLWithPath: cwd, isDirectory: true)
+    ).standardizedFileURL
+    let ours = GlobalOptions.standardizedDirectory(path, relativeTo: cwd)
+    #expect(ours.path == foundation.path)
+    #expect(ours.absoluteString == foundation.absoluteString)
+  }
 }

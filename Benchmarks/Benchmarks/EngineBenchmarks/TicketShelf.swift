@@ -3,13 +3,31 @@ import Foundation
 
 /// Tickets held in memory, as the peers' W1 keeps its 100,000 objects: the engine reads
 /// through it and every changeset is put back, so each step pays for a lookup and a store.
+///
+/// It lends the ticket a command changes (``InstanceReader/lend(_:)``): the ticket is moved
+/// out of its slot, so the engine changes it in place, and the slot stays (empty) until the
+/// changeset puts the new version back or a refusal gives the ticket back, so lending and
+/// putting back each cost one hashed lookup and no removal. Like the shelf before lending,
+/// it does not check revisions.
 final class TicketShelf: InstanceReader {
-  private(set) var tickets: [InstanceID: Instance] = [:]
+  /// Every ticket by id; nil while it is lent to a command.
+  private(set) var tickets: [InstanceID: Instance?] = [:]
   private var last: [String: Int] = [:]
 
   init(capacity: Int) { tickets.reserveCapacity(capacity) }
 
-  func instance(_ id: InstanceID) throws -> Instance? { tickets[id] }
+  func instance(_ id: InstanceID) throws -> Instance? { tickets[id] ?? nil }
+
+  func lend(_ id: InstanceID) throws -> Instance? {
+    guard let slot = tickets.index(forKey: id) else { return nil }
+    return tickets.values[slot].take()
+  }
+
+  func giveBack(_ instance: consuming Instance) {
+    let id = instance.id
+    tickets[id] = .some(instance)
+  }
+
   func lastNumber(forPrefix prefix: String) throws -> Int { last[prefix] ?? 0 }
 
   /// Lookups asked so far, each with its entries by key (kept up to date by ``apply(_:)``),
@@ -18,16 +36,24 @@ final class TicketShelf: InstanceReader {
   /// collection that holds it would copy the whole index on every update.)
   private var lookups: [LookupDefinition] = []
   private var indexes: [String: [[JSONValue]: [InstanceID: LookupEntry]]] = [:]
+  /// Each indexed ticket's key under each lookup, to take its old entry out when a new
+  /// version comes in (the old version itself may be lent out, not on the shelf).
+  private var keys: [String: [InstanceID: [JSONValue]]] = [:]
 
   /// Every ticket matching the lookup's key, in id order.
   func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws -> [LookupEntry] {
     if indexes[lookup.name] == nil {
       var byKey: [[JSONValue]: [InstanceID: LookupEntry]] = [:]
-      for ticket in tickets.values {
-        if let entry = LookupEntry(ticket, for: lookup) { byKey[entry.key, default: [:]][entry.id] = entry }
+      var keyOf: [InstanceID: [JSONValue]] = [:]
+      for case let ticket? in tickets.values {
+        if let entry = LookupEntry(ticket, for: lookup) {
+          byKey[entry.key, default: [:]][entry.id] = entry
+          keyOf[entry.id] = entry.key
+        }
       }
       lookups.append(lookup)
       indexes[lookup.name] = byKey
+      keys[lookup.name] = keyOf
     }
     return (indexes[lookup.name]?[key] ?? [:]).values.sorted { $0.id < $1.id }
   }
@@ -47,26 +73,22 @@ final class TicketShelf: InstanceReader {
     changeset.instances.reverse()
     while let instance = changeset.instances.popLast() {
       let id = instance.id
-      if !lookups.isEmpty, let old = tickets[id] { unindex(old) }
       for lookup in lookups {
+        if let old = keys[lookup.name]?.removeValue(forKey: id) {
+          indexes[lookup.name]?[old]?[id] = nil
+        }
         if let entry = LookupEntry(instance, for: lookup) {
           indexes[lookup.name]?[entry.key, default: [:]][entry.id] = entry
+          keys[lookup.name]?[id] = entry.key
         }
       }
+
       // Only a new ticket can raise a counter; parsing every id would time the harness.
       if instance.revision == 1, let prefix = id.prefix, let number = id.number {
         last[prefix] = max(last[prefix] ?? 0, number)
       }
-      tickets[id] = instance
+      tickets[id] = .some(instance)
     }
     return first
-  }
-
-  private func unindex(_ instance: Instance) {
-    for lookup in lookups {
-      if let entry = LookupEntry(instance, for: lookup) {
-        indexes[lookup.name]?[entry.key]?[entry.id] = nil
-      }
-    }
   }
 }

@@ -35,7 +35,8 @@ extension Engine {
     }
     var explanation = Explanation(
       instance: instance, event: event, actor: actor, actorRoles: who.roles,
-      outcome: advance(id, event: event, input: input, note: note, actor: actor, at: now, reader: reader),
+      outcome: advance(
+        id, event: event, input: input, note: note, actor: actor, at: now, reader: DryRunReader(base: reader)),
       required: [], note: .none, noteGiven: note.map { !$0.allSatisfy(\.isWhitespace) } ?? false,
       assignments: [], branches: [])
     guard instance.isOpen, definition.stateTable[instance.state]?.isFinal != true else {
@@ -131,5 +132,18 @@ extension Engine {
     case .value(let other): .notBoolean("\(other.celType.runtimeName) \(other)")
     case .failed(let reason, let location): .error(reason: reason, location: location)
     }
+  }
+}
+
+/// `reader` for a dry run: reads as it does, but never lends a ticket (the default
+/// ``InstanceReader/lend(_:)`` reads a copy), since nothing the dry run decides is committed
+/// to give it back.
+private struct DryRunReader<Base: InstanceReader>: InstanceReader {
+  let base: Base
+
+  func instance(_ id: InstanceID) throws -> Instance? { try base.instance(id) }
+  func lastNumber(forPrefix prefix: String) throws -> Int { try base.lastNumber(forPrefix: prefix) }
+  func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws -> [LookupEntry] {
+    try base.lookup(lookup, key: key)
   }
 }

@@ -72,9 +72,12 @@ extension Instance {
     set: [String: JSONValue] = [:], note: String? = nil, assignee: Assignee? = nil,
     rule: RuleID? = nil
   ) {
+    // The last `seq` read in place: `history.last?.seq` copied the whole last entry (a
+    // retain of each of its strings and its `set` map) to read one number, then destroyed it.
+    let last = history.isEmpty ? 0 : history[history.count - 1].seq
     history.append(
       HistoryEntry(
-        seq: (history.last?.seq ?? 0) + 1, at: time, actor: actor, event: event, from: from,
+        seq: last + 1, at: time, actor: actor, event: event, from: from,
         to: to, set: set, note: note, assignee: assignee, rule: rule?.rawValue))
     updatedAt = time
   }

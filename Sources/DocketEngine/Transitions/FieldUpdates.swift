@@ -8,9 +8,23 @@ extension Engine {
   func applyInput(
     _ input: FieldInput, to instance: inout Instance, definition: WorkflowRuntime
   ) -> Result<[String: JSONValue], Refusal> {
-    let parser = FieldValueParser(timeZone: home.settings.timeZone)
-    // Sized up front: growing an empty dictionary on its first insert rehashes the key.
     var changed = [String: JSONValue](minimumCapacity: input.values.count)
+    var undo = FieldUndo()
+    if let refusal = applyInput(input, to: &instance, definition: definition, changed: &changed, undo: &undo) {
+      return .failure(refusal)
+    }
+    return .success(changed)
+  }
+
+  /// ``applyInput(_:to:definition:)`` noting into `changed` the fields whose value changed
+  /// (size it for the input: growing an empty dictionary on its first insert rehashes the
+  /// key) and into `undo` what every field held before, also when a later value is refused,
+  /// so the caller can put the ticket back as it was.
+  func applyInput(
+    _ input: FieldInput, to instance: inout Instance, definition: WorkflowRuntime,
+    changed: inout [String: JSONValue], undo: inout FieldUndo
+  ) -> Refusal? {
+    let parser = FieldValueParser(timeZone: home.settings.timeZone)
     func apply(_ name: FieldName, _ value: FieldInput.Value) -> Refusal? {
       guard let field = definition.fieldTable[name] else {
         let suggestion = Suggestion.closest(
@@ -19,21 +33,21 @@ extension Engine {
       }
       switch parser.parse(value, for: field) {
       case .failure(let r): return r
-      case .success(let v): instance.setField(name, to: v, changed: &changed)
+      case .success(let v): instance.setField(name, to: v, changed: &changed, undo: &undo)
       }
       return nil
     }
     // One value (the usual step) needs no sorted copy of the input.
     if input.values.count < 2 {
       for (name, value) in input.values {
-        if let refusal = apply(name, value) { return .failure(refusal) }
+        if let refusal = apply(name, value) { return refusal }
       }
     } else {
       for (name, value) in input.values.sorted(by: { $0.key < $1.key }) {
-        if let refusal = apply(name, value) { return .failure(refusal) }
+        if let refusal = apply(name, value) { return refusal }
       }
     }
-    return .success(changed)
+    return nil
   }
 
   /// Evaluates a `set:` map against `instance` as it is now (every value sees the same
@@ -81,9 +95,45 @@ extension Engine {
 extension Instance {
   /// Sets a field (removing it when null) and notes it in `changed` if its value changed.
   mutating func setField(_ name: FieldName, to value: JSONValue, changed: inout [String: JSONValue]) {
+    _ = replaceField(name, with: value, changed: &changed)
+  }
+
+  /// ``setField(_:to:changed:)``, noting what the field held before in `undo`.
+  mutating func setField(
+    _ name: FieldName, to value: JSONValue, changed: inout [String: JSONValue], undo: inout FieldUndo
+  ) {
+    undo.note(name.rawValue, replaceField(name, with: value, changed: &changed))
+  }
+
+  /// Sets a field; returns what it held before (nil when absent).
+  private mutating func replaceField(
+    _ name: FieldName, with value: JSONValue, changed: inout [String: JSONValue]
+  ) -> JSONValue? {
     let old =
       value.isNull
       ? fields.removeValue(forKey: name.rawValue) : fields.updateValue(value, forKey: name.rawValue)
     if (old ?? .null) != value { changed[name.rawValue] = value }
+    return old
+  }
+}
+
+/// What a step's fields held before it changed them, so that a refused step can hand the
+/// ticket back exactly as it was read (see ``InstanceReader/lend(_:)``) without keeping a
+/// copy of the ticket: a copy would make every change copy the whole `fields` map first.
+///
+/// The first change is kept inline: most steps change one field, and an array would be
+/// allocated and freed on each of them for an undo that is almost never needed.
+struct FieldUndo {
+  private var first: (name: String, value: JSONValue?)?
+  private var more: [(name: String, value: JSONValue?)] = []
+
+  mutating func note(_ name: String, _ value: JSONValue?) {
+    if first == nil { first = (name, value) } else { more.append((name, value)) }
+  }
+
+  /// Puts every noted field back, latest change first.
+  func restore(_ instance: inout Instance) {
+    for (name, value) in more.reversed() { instance.fields[name] = value }
+    if let first { instance.fields[first.name] = first.value }
   }
 }

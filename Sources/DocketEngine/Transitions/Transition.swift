@@ -22,6 +22,18 @@ extension Engine {
     _ event: EventName, on instance: consuming Instance, definition: WorkflowRuntime,
     input: FieldInput, note: String?, by actor: Actor, at now: Date
   ) throws(Refusal) -> Instance {
+    var ticket = instance
+    try fire(event, on: &ticket, definition: definition, input: input, note: note, by: actor, at: now)
+    return ticket
+  }
+
+  /// ``fire(_:on:definition:input:note:by:at:)`` changing `instance` in place. On a refusal
+  /// `instance` is left exactly as it was (the fields input changed are put back), so a
+  /// ticket lent by the store can be handed back without the engine keeping a copy.
+  func fire(
+    _ event: EventName, on instance: inout Instance, definition: WorkflowRuntime,
+    input: FieldInput, note: String?, by actor: Actor, at now: Date
+  ) throws(Refusal) {
     let source = instance.state
     let here = definition.stateTable[source]
     guard instance.isOpen, here?.isFinal != true else {
@@ -35,9 +47,45 @@ extension Engine {
       box.transition.allowedRoles, event: event, on: instance, in: definition, actor: actor) {
       throw refusal
     }
-    var changed: [String: JSONValue] = [:]
-    if !input.isEmpty {
-      changed = try applyInput(input, to: &instance, definition: definition).get()
+    var changed = input.isEmpty ? [:] : [String: JSONValue](minimumCapacity: input.values.count)
+    var undo = FieldUndo()
+    let target: StateID
+    let trimmedNote: String?
+    let there: StateRuntime
+    do {
+      (target, trimmedNote, there) = try decide(
+        box, event: event, from: source, on: &instance, definition: definition,
+        input: input, note: note, by: actor, at: now, changed: &changed, undo: &undo)
+    } catch {
+      undo.restore(&instance)
+      throw error
+    }
+    let before = instance.assignee
+    instance.assignee = assignee(
+      after: instance.assignee, role: box.transition.assignRole ?? there.assignRole)
+    instance.state = target
+    DeadlineScheduler(definition: definition).move(&instance, from: here, to: there, at: now)
+    if there.isFinal {
+      instance.status = .closed
+      instance.closedAt = now
+    }
+    instance.record(
+      at: now, actor: actor.id, event: event.rawValue, from: source, to: target,
+      set: changed, note: trimmedNote,
+      assignee: instance.assignee == before ? nil : instance.assignee)
+  }
+
+  /// Steps 3 to 8 of ``fire(_:on:definition:input:note:by:at:)``: every step that may refuse
+  /// after the fields start to change. Notes each field it changes in `undo` and returns the
+  /// target, the note and the target's runtime.
+  private func decide(
+    _ box: TransitionBox, event: EventName, from source: StateID,
+    on instance: inout Instance, definition: WorkflowRuntime, input: FieldInput, note: String?,
+    by actor: Actor, at now: Date, changed: inout [String: JSONValue], undo: inout FieldUndo
+  ) throws(Refusal) -> (StateID, String?, StateRuntime) {
+    if !input.isEmpty, let refusal = applyInput(
+      input, to: &instance, definition: definition, changed: &changed, undo: &undo) {
+      throw refusal
     }
     // Built only when an expression needs it, and again after `set` changed the fields.
     // (The ticket is passed in, not captured: capturing it would copy it.)
@@ -61,16 +109,16 @@ extension Engine {
       if let refusal = checkGuard(g, event: event, in: c) { throw refusal }
     }
     if !box.transition.assignments.isEmpty {
-      let c = context ?? makeContext(instance)
-      context = c
-      let set = try applyAssignments(
-        box.transition.assignments, to: &instance, definition: definition, context: c
+      // Every value is evaluated before any is set, and the context (which holds the ticket)
+      // is dropped before the fields change: while it holds them, setting one copies them all.
+      let results = try evaluateAssignments(
+        box.transition.assignments, definition: definition, context: context ?? makeContext(instance)
       ).get()
-      if !set.isEmpty {
-        // A loop, not `merge`: merging goes through a lazy map of the other dictionary.
-        for (name, value) in set { changed[name] = value }
-        context = nil
-      }
+      context = nil
+      var set: [String: JSONValue] = [:]
+      for (name, v) in results { instance.setField(name, to: v, changed: &set, undo: &undo) }
+      // A loop, not `merge`: merging goes through a lazy map of the other dictionary.
+      for (name, value) in set { changed[name] = value }
     }
     let target: StateID
     switch box.transition.target {
@@ -88,21 +136,7 @@ extension Engine {
     guard let there = definition.stateTable[target] else {
       throw .noBranch(event: event, state: source)
     }
-    context = nil
-    let before = instance.assignee
-    instance.assignee = assignee(
-      after: instance.assignee, role: box.transition.assignRole ?? there.assignRole)
-    instance.state = target
-    DeadlineScheduler(definition: definition).move(&instance, from: here, to: there, at: now)
-    if there.isFinal {
-      instance.status = .closed
-      instance.closedAt = now
-    }
-    instance.record(
-      at: now, actor: actor.id, event: event.rawValue, from: source, to: target,
-      set: changed, note: trimmedNote,
-      assignee: instance.assignee == before ? nil : instance.assignee)
-    return consume instance
+    return (target, trimmedNote, there)
   }
 
   /// Whether `require` counts a value as filled in: not null, not blank text, not an empty

@@ -51,8 +51,8 @@ public struct WorkingInterval: Sendable, Hashable, CustomStringConvertible {
   public init?(parsing text: String) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 2,
-      let s = ClockTime(parsing: parts[0].trimmingSpaces),
-      let e = ClockTime(parsing: parts[1].trimmingSpaces)
+      let s = ClockTime(parsing: parts[0].trimmingSpaces()),
+      let e = ClockTime(parsing: parts[1].trimmingSpaces())
     else { return nil }
     self.init(start: s, end: e)
   }
@@ -94,8 +94,3 @@ public struct WorkingHours: Sendable, Hashable, CustomStringConvertible {
   }
 }
 
-extension Substring {
-  fileprivate var trimmingSpaces: String {
-    String(self.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-  }
-}

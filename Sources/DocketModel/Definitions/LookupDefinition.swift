@@ -84,10 +84,8 @@ public struct LookupEntry: Sendable, Hashable {
     }
   }
 
-  /// NFC; ASCII text (most keys) is already in it.
-  private static func normalized(_ s: String) -> String {
-    s.utf8.allSatisfy { $0 < 0x80 } ? s : s.precomposedStringWithCanonicalMapping
-  }
+  /// NFC (most keys are already in it, which `nfc` sees without Foundation).
+  private static func normalized(_ s: String) -> String { s.nfc }
 
   /// The entry for `instance` under `lookup`, or nil when the ticket is of another workflow.
   public init?(_ instance: Instance, for lookup: LookupDefinition) {

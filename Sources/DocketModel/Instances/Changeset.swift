@@ -42,12 +42,27 @@ public struct Changeset: Sendable {
 public protocol InstanceReader {
   /// The ticket with this id, or nil if there is none. Throws when its file is unreadable.
   func instance(_ id: InstanceID) throws -> Instance?
+  /// The ticket with this id, handed over to be changed: a reader that can moves it out of
+  /// its storage, so the caller holds the only reference and changes it in place (holding on
+  /// to it would make every change copy its fields and history first). The caller then owes
+  /// the ticket back: its next revision in a committed changeset, or ``giveBack(_:)``
+  /// unchanged when the command is refused. Only a command that will commit may ask.
+  /// The default reads a copy, as ``instance(_:)`` does.
+  func lend(_ id: InstanceID) throws -> Instance?
+  /// Takes back, unchanged, a ticket ``lend(_:)`` handed over (the command was refused).
+  /// The default does nothing: a reader that lent a copy still holds the ticket.
+  func giveBack(_ instance: consuming Instance)
   /// The highest id number ever used with this prefix (0 if none), so new ids never repeat.
   func lastNumber(forPrefix prefix: String) throws -> Int
   /// The tickets of `lookup.workflow` whose key fields equal `key` (in the lookup's key
   /// order), in id order, as stored before this command. Answered from an index: it must not
   /// read every ticket file.
   func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws -> [LookupEntry]
+}
+
+extension InstanceReader {
+  public func lend(_ id: InstanceID) throws -> Instance? { try instance(id) }
+  public func giveBack(_ instance: consuming Instance) {}
 }
 
 /// One rule that fired on one ticket during a command.

@@ -36,7 +36,7 @@ final class Desk {
     _ workflow: WorkflowID = "complaint", as user: UserID = "li.wei",
     _ input: FieldInput = Complaint.newComplaint
   ) -> Result<Instance, Refusal> {
-    commit(engine.create(workflow, input: input, actor: user, at: now, reader: store))
+    commit { engine.create(workflow, input: input, actor: user, at: now, reader: store) }
   }
 
   @discardableResult
@@ -44,12 +44,12 @@ final class Desk {
     _ id: InstanceID, _ event: EventName, as user: UserID = "li.wei", _ input: FieldInput = .none,
     note: String? = nil
   ) -> Result<Instance, Refusal> {
-    commit(engine.advance(id, event: event, input: input, note: note, actor: user, at: now, reader: store))
+    commit { engine.advance(id, event: event, input: input, note: note, actor: user, at: now, reader: store) }
   }
 
   @discardableResult
   func assign(_ id: InstanceID, to user: UserID, as actor: UserID) -> Result<Instance, Refusal> {
-    commit(engine.assign(id, to: user, actor: actor, at: now, reader: store))
+    commit { engine.assign(id, to: user, actor: actor, at: now, reader: store) }
   }
 
   /// Ticks every open ticket, as the session does with those due.
@@ -74,9 +74,13 @@ final class Desk {
 
   subscript(id: InstanceID) -> Instance? { store.instances[id] }
 
-  private func commit(_ result: Result<Changeset, Refusal>) -> Result<Instance, Refusal> {
+  /// Runs a command and commits what it decided. The store is read before the command runs:
+  /// the engine borrows the ticket it changes (``MemoryStore/lend(_:)``), so a refusal must
+  /// give it back exactly as it was.
+  private func commit(_ command: () -> Result<Changeset, Refusal>) -> Result<Instance, Refusal> {
     let before = store.instances
     let outboxBefore = store.outbox
+    let result = command()
     defer { if case .failure = result { #expect(store.outbox == outboxBefore) } }
     switch result {
     case .success(let c):
@@ -86,6 +90,7 @@ final class Desk {
       return .success(first)
     case .failure(let r):
       #expect(store.instances == before)
+      #expect(store.lent.isEmpty, "a refused command gives back every ticket it borrowed")
       return .failure(r)
     }
   }
