@@ -31,15 +31,6 @@ package struct FileStat: Sendable, Hashable {
       return String(seconds) + "." + String(repeating: "0", count: max(0, 9 - n.count)) + n
     }
 
-    /// Parses ``description``; nil for anything else.
-    package init?(_ text: Substring) {
-      let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-      guard parts.count == 2, parts[1].count == 9, let s = Int64(parts[0]), let n = Int64(parts[1]),
-        n >= 0
-      else { return nil }
-      self.init(seconds: s, nanoseconds: n)
-    }
-
     /// The kernel's coarse wall clock, the one local file systems stamp files with: a file
     /// changed after this call gets a modification and change time at least this.
     package static func now() -> Time {

@@ -181,6 +181,11 @@ struct ValidatedHomeTests {
             modified: FileStat.Time(seconds: 1_780_000_000, nanoseconds: 5),
             changed: FileStat.Time(seconds: 1_780_000_001, nanoseconds: 999_999_999))),
         "rules/10 base.yaml": .init(digest: "sha256:ef", stat: nil),
+        "calendars/old.yaml": .init(
+          digest: "sha256:01",
+          stat: FileStat(
+            device: 1, inode: 2, size: 0, modified: FileStat.Time(seconds: -86_400, nanoseconds: 0),
+            changed: FileStat.Time(seconds: 1_780_000_000, nanoseconds: 0))),
       ],
       since: FileStat.Time(seconds: 1_780_000_002, nanoseconds: 120))
     #expect(ValidatedHomeRecord.decode(record.encoded()) == record)

@@ -30,7 +30,7 @@ package struct EmbeddedExpression: Sendable {
       let next = SourcePosition(line: node.span.start.line + 1, column: 1)
       contentStart = file.offset(of: next) ?? node.offset
     }
-    contentEnd = min(file.offset(of: node.span.end) ?? file.scalars.count, file.scalars.count)
+    contentEnd = min(file.offset(of: node.span.end) ?? file.scalarCount, file.scalarCount)
   }
 
   /// The expression's text (the scalar's value).
@@ -57,7 +57,21 @@ package struct EmbeddedExpression: Sendable {
   /// value lacks (indentation, folded line breaks) is skipped; a doubled `''` in a
   /// single-quoted scalar is one quote. Any other difference ends the alignment.
   private func fileOffset(of target: Int) -> Int? {
-    let raw = file.scalars
+    // Most queries are for offset 0, which looks only past leading blanks: a short window of
+    // the raw text is enough unless it is all blank.
+    let window = contentStart + 64
+    if target == 0, window < contentEnd, let j = fileOffset(of: 0, before: window), j < window {
+      return j
+    }
+    return fileOffset(of: target, before: contentEnd)
+  }
+
+  /// ``fileOffset(of:)`` reading the raw text up to `contentEnd` only.
+  private func fileOffset(of target: Int, before contentEnd: Int) -> Int? {
+    // The raw text of the scalar only, indexed from the file's offsets.
+    let base = contentStart
+    let scalars = file.scalars(in: contentStart..<max(contentStart, contentEnd))
+    func raw(_ j: Int) -> Unicode.Scalar { scalars[j - base] }
     // Built per query, not per expression: most expressions are only ever asked for offset 0.
     let value = target == 0 ? Array(scalar.text.unicodeScalars.prefix(1)) : Array(scalar.text.unicodeScalars)
     var i = 0
@@ -65,17 +79,17 @@ package struct EmbeddedExpression: Sendable {
     while true {
       if i >= target {
         if i < value.count, !isBlank(value[i]) {
-          while j < contentEnd, isBlank(raw[j]), raw[j] != value[i] { j += 1 }
+          while j < contentEnd, isBlank(raw(j)), raw(j) != value[i] { j += 1 }
         }
         return j
       }
       guard i < value.count, j < contentEnd else { return nil }
-      let r = raw[j]
+      let r = raw(j)
       let c = value[i]
       if r == c {
         i += 1
         j += 1
-        if scalar.style == .singleQuoted, c == "'", j < contentEnd, raw[j] == "'" { j += 1 }
+        if scalar.style == .singleQuoted, c == "'", j < contentEnd, raw(j) == "'" { j += 1 }
       } else if isBlank(r) {
         if isBlank(c) { i += 1 }
         j += 1

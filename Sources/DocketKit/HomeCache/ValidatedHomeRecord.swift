@@ -155,7 +155,7 @@ struct ValidatedHomeRecord: Sendable, Equatable {
     let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
     guard lines.count >= 4, text(lines[0]) == header, lines[1].starts(with: Array("key ".utf8)),
       lines[2].starts(with: Array("since ".utf8)),
-      let since = FileStat.Time(Substring(text(lines[2].dropFirst("since ".utf8.count)))),
+      let since = time(lines[2].dropFirst("since ".utf8.count)),
       lines[lines.count - 1].isEmpty
     else { return nil }
     var prefixes: [String: WorkflowID] = [:]
@@ -183,24 +183,45 @@ struct ValidatedHomeRecord: Sendable, Equatable {
       calendars: calendars, files: files, since: since)
   }
 
-  /// One `file` line (see ``encoded()``), or nil when damaged.
+  /// One `file` line (see ``encoded()``), or nil when damaged. Numbers are read from the
+  /// bytes directly: this runs for every definition file on every command.
   private static func file(_ line: ArraySlice<UInt8>) -> (String, DefinitionFingerprint.Entry)? {
     let parts = line.split(separator: 0x09, maxSplits: 7, omittingEmptySubsequences: false)
     guard parts.count == 8, !parts[1].isEmpty, !parts[7].isEmpty else { return nil }
-    func text(_ i: Int) -> String { String(decoding: parts[i], as: UTF8.self) }
-    let entry: DefinitionFingerprint.Entry
+    let digest = String(decoding: parts[1], as: UTF8.self)
+    let path = String(decoding: parts[7], as: UTF8.self)
     if parts[2].elementsEqual([0x2D]) {
-      entry = DefinitionFingerprint.Entry(digest: text(1), stat: nil)
-    } else {
-      guard let device = UInt64(text(2)), let inode = UInt64(text(3)), let size = Int64(text(4)),
-        let modified = FileStat.Time(Substring(text(5))),
-        let changed = FileStat.Time(Substring(text(6)))
-      else { return nil }
-      entry = DefinitionFingerprint.Entry(
-        digest: text(1),
-        stat: FileStat(device: device, inode: inode, size: size, modified: modified, changed: changed))
+      return (path, DefinitionFingerprint.Entry(digest: digest, stat: nil))
     }
-    return (text(7), entry)
+    guard let device = number(parts[2]), let inode = number(parts[3]), let size = number(parts[4]),
+      let modified = time(parts[5]), let changed = time(parts[6])
+    else { return nil }
+    let stat = FileStat(
+      device: UInt64(device), inode: UInt64(inode), size: Int64(size), modified: modified,
+      changed: changed)
+    return (path, DefinitionFingerprint.Entry(digest: digest, stat: stat))
+  }
+
+  /// A decimal number of at most 19 digits (no sign), or nil.
+  private static func number(_ bytes: ArraySlice<UInt8>) -> Int64? {
+    guard !bytes.isEmpty, bytes.count <= 19 else { return nil }
+    var value: Int64 = 0
+    for b in bytes {
+      guard b >= 0x30, b <= 0x39 else { return nil }
+      value = value * 10 + Int64(b - 0x30)
+    }
+    return value
+  }
+
+  /// `SECONDS.NANOSECONDS` as ``FileStat/Time/description`` writes it (seconds may be
+  /// negative: a file stamped before 1970), or nil.
+  private static func time(_ bytes: ArraySlice<UInt8>) -> FileStat.Time? {
+    let negative = bytes.first == 0x2D
+    guard let dot = bytes.firstIndex(of: 0x2E), bytes.endIndex - dot == 10,
+      let seconds = number(bytes[(negative ? bytes.startIndex + 1 : bytes.startIndex)..<dot]),
+      let nanoseconds = number(bytes[(dot + 1)...])
+    else { return nil }
+    return FileStat.Time(seconds: negative ? -seconds : seconds, nanoseconds: nanoseconds)
   }
 
   /// The record kept for the home at `root`, if any, with its file's modification time.
