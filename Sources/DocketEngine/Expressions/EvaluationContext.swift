@@ -11,7 +11,11 @@ import Foundation
 /// conversion, which is what lets advancing run at hundreds of thousands of steps a second.
 /// A class, so handing it to CEL (as an existential) copies one reference, not the ticket.
 final class EvaluationContext: CELActivation {
-  let instance: Instance
+  /// The ticket the expressions see. Optional only so that a step can move the ticket it is
+  /// changing in and take it back (``returnInstance()``) instead of copying it: a context
+  /// holding a copy cost a retain and a release of each of the ticket's strings and
+  /// collections per evaluation. Nil only once the ticket went back.
+  @exclusivity(unchecked) private var ticket: Instance?
   let definition: WorkflowRuntime
   let now: Date
   let actor: UserID
@@ -21,17 +25,39 @@ final class EvaluationContext: CELActivation {
   /// What lookup functions (`complaints_of(...)`) answer from; only rule expressions have one.
   let lookups: LookupScope?
 
-  init(
+  convenience init(
     instance: Instance, definition: WorkflowRuntime, now: Date, actor: UserID,
     actorRoles: [RoleID], event: EventName?, lookups: LookupScope? = nil
   ) {
-    self.instance = instance
+    self.init(
+      ticket: instance, definition: definition, now: now, actor: actor, actorRoles: actorRoles,
+      event: event, lookups: lookups)
+  }
+
+  private init(
+    ticket: Instance?, definition: WorkflowRuntime, now: Date, actor: UserID,
+    actorRoles: [RoleID], event: EventName?, lookups: LookupScope?
+  ) {
+    self.ticket = ticket
     self.definition = definition
     self.now = now
     self.actor = actor
     self.actorRoles = actorRoles
     self.event = event
     self.lookups = lookups
+  }
+
+  /// The same context with `event` bound (a copy of the ticket: for `options`).
+  func firing(_ event: EventName) -> EvaluationContext {
+    EvaluationContext(
+      ticket: ticket, definition: definition, now: now, actor: actor, actorRoles: actorRoles,
+      event: event, lookups: nil)
+  }
+
+  /// Hands the ticket back to the step that moved it in; the context must not evaluate
+  /// anything more. (Asked twice, it answers an empty ticket: never the case.)
+  func returnInstance() -> Instance {
+    ticket.take() ?? Instance(id: "", workflow: "", version: 0, digest: "", state: "", createdAt: now)
   }
 
   /// `lookup_<name>` overloads are declared without an implementation: the answer depends
@@ -50,7 +76,7 @@ final class EvaluationContext: CELActivation {
 
   func value(of name: String) -> CELValue? {
     if let type = definition.fieldTypes[name] {
-      return FieldConversion.celValue(instance.fields[name] ?? .null, as: type)
+      return FieldConversion.celValue(ticket?.fields[name] ?? .null, as: type)
     }
     return builtIn(name)
   }
@@ -65,16 +91,18 @@ final class EvaluationContext: CELActivation {
     case "actor.user": return actorUser
     case "actor.roles": return actorRoleList
     case "instance": return instanceMap
-    case "instance.id": return .string(instance.id.rawValue)
-    case "instance.workflow": return .string(instance.workflow.rawValue)
-    case "instance.state": return .string(instance.state.rawValue)
-    case "instance.status": return .string(instance.status.rawValue)
-    case "instance.created_at": return FieldConversion.timestamp(instance.createdAt)
+    case "instance.id": return text(ticket?.id.rawValue)
+    case "instance.workflow": return text(ticket?.workflow.rawValue)
+    case "instance.state": return text(ticket?.state.rawValue)
+    case "instance.status": return text(ticket?.status.rawValue)
+    case "instance.created_at": return (ticket?.createdAt).map(FieldConversion.timestamp) ?? .null
     case "instance.assignee": return assigneeMap
     case "instance.deadlines": return deadlinesMap
     default: return nil
     }
   }
+
+  private func text(_ s: String?) -> CELValue { s.map { .string($0) } ?? .null }
 
   private var actorUser: CELValue { .string(actor.rawValue) }
   private var actorRoleList: CELValue { .list(actorRoles.map { .string($0.rawValue) }) }
@@ -82,14 +110,14 @@ final class EvaluationContext: CELActivation {
   private var assigneeMap: CELValue {
     .map(
       CELMap(strings: [
-        "role": instance.assignee.role.map { .string($0.rawValue) } ?? .null,
-        "user": instance.assignee.user.map { .string($0.rawValue) } ?? .null,
+        "role": text(ticket?.assignee.role?.rawValue),
+        "user": text(ticket?.assignee.user?.rawValue),
       ]))
   }
 
   private var deadlinesMap: CELValue {
     var map = CELMap()
-    for (name, clock) in instance.deadlines.sorted(by: { $0.key < $1.key }) {
+    for (name, clock) in (ticket?.deadlines ?? [:]).sorted(by: { $0.key < $1.key }) {
       func time(_ d: Date?) -> CELValue { d.map(FieldConversion.timestamp) ?? .null }
       map[.string(name.rawValue)] = .map(
         CELMap(strings: [
@@ -118,11 +146,11 @@ final class EvaluationContext: CELActivation {
   private var freshInstanceMap: CELValue {
     .map(
       CELMap(strings: [
-        "id": .string(instance.id.rawValue),
-        "workflow": .string(instance.workflow.rawValue),
-        "state": .string(instance.state.rawValue),
-        "status": .string(instance.status.rawValue),
-        "created_at": FieldConversion.timestamp(instance.createdAt),
+        "id": text(ticket?.id.rawValue),
+        "workflow": text(ticket?.workflow.rawValue),
+        "state": text(ticket?.state.rawValue),
+        "status": text(ticket?.status.rawValue),
+        "created_at": (ticket?.createdAt).map(FieldConversion.timestamp) ?? .null,
         "assignee": assigneeMap,
         "deadlines": deadlinesMap,
       ]))

@@ -32,11 +32,3 @@ extension Engine {
   }
 }
 
-extension EvaluationContext {
-  /// The same context with `event` bound.
-  func firing(_ event: EventName) -> EvaluationContext {
-    EvaluationContext(
-      instance: instance, definition: definition, now: now, actor: actor, actorRoles: actorRoles,
-      event: event)
-  }
-}

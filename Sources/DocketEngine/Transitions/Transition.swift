@@ -87,14 +87,6 @@ extension Engine {
       input, to: &instance, definition: definition, changed: &changed, undo: &undo) {
       throw refusal
     }
-    // Built only when an expression needs it, and again after `set` changed the fields.
-    // (The ticket is passed in, not captured: capturing it would copy it.)
-    var context: EvaluationContext?
-    let makeContext = { (ticket: Instance) in
-      EvaluationContext(
-        instance: ticket, definition: definition, now: now, actor: actor.id,
-        actorRoles: actor.roles, event: event)
-    }
     let required = box.transition.requiredFields
     if !required.isEmpty {
       let missing = required.filter { !isFilled(instance.field($0)) }
@@ -103,18 +95,16 @@ extension Engine {
           event: event, fields: missing.map { definition.fields[$0]?.displayName ?? $0.rawValue })
       }
     }
-    if let g = box.transition.guardCondition {
-      let c = context ?? makeContext(instance)
-      context = c
-      if let refusal = checkGuard(g, event: event, in: c) { throw refusal }
+    let scope = ContextScope(definition: definition, now: now, actor: actor, event: event)
+    if let g = box.transition.guardCondition,
+      let refusal = scope.evaluate(on: &instance, { checkGuard(g, event: event, in: $0) }) {
+      throw refusal
     }
     if !box.transition.assignments.isEmpty {
-      // Every value is evaluated before any is set, and the context (which holds the ticket)
-      // is dropped before the fields change: while it holds them, setting one copies them all.
-      let results = try evaluateAssignments(
-        box.transition.assignments, definition: definition, context: context ?? makeContext(instance)
-      ).get()
-      context = nil
+      // Every value is evaluated (against the ticket before `set`) before any is set.
+      let results = try scope.evaluate(on: &instance) {
+        evaluateAssignments(box.transition.assignments, definition: definition, context: $0)
+      }.get()
       var set: [String: JSONValue] = [:]
       for (name, v) in results { instance.setField(name, to: v, changed: &set, undo: &undo) }
       // A loop, not `merge`: merging goes through a lazy map of the other dictionary.
@@ -125,9 +115,9 @@ extension Engine {
     case .state(let s):
       target = s
     case .branches(let branches):
-      let c = context ?? makeContext(instance)
-      context = c
-      target = try chooseTarget(branches, event: event, from: source, in: c).get()
+      target = try scope.evaluate(on: &instance) {
+        chooseTarget(branches, event: event, from: source, in: $0)
+      }.get()
     }
     let trimmedNote = note.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
     if box.transition.note == .required, trimmedNote == nil {
@@ -206,4 +196,25 @@ extension Engine {
     return .failure(.noBranch(event: event, state: source))
   }
 
+}
+
+/// What a step's expressions see apart from the ticket: each evaluation gets a context built
+/// from these and the ticket, moved into it and back out (see ``evaluate(on:_:)``).
+private struct ContextScope {
+  let definition: WorkflowRuntime
+  let now: Date
+  let actor: Actor
+  let event: EventName
+
+  /// Runs `body` on a context holding `instance`, then takes the ticket back. The ticket is
+  /// moved, not copied: a context holding a copy cost a retain and a release of each of the
+  /// ticket's strings and collections, and made the next change to its fields copy them all.
+  func evaluate<R>(on instance: inout Instance, _ body: (EvaluationContext) -> R) -> R {
+    let context = EvaluationContext(
+      instance: consume instance, definition: definition, now: now, actor: actor.id,
+      actorRoles: actor.roles, event: event)
+    let result = body(context)
+    instance = context.returnInstance()
+    return result
+  }
 }
