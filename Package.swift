@@ -92,19 +92,16 @@ let package = Package(
         .product(name: "Rainbow", package: "Rainbow"),
       ],
       swiftSettings: strict),
-    // Release builds on Linux link one fully static executable: no dynamic loader at start
-    // (it spent ~3.5 ms of CPU per command relocating and binding libstdc++, libm and libc
-    // into a 90 MB binary, about a third of a whole `docket advance`; docs/performance.md
-    // §13). lld ships with the Swift toolchain. Its warnings are silenced because the link
-    // prints three that are expected: glibc's notes that `getpwuid`/`getpwnam` (Foundation's
-    // home-folder lookup) load the NSS modules of the glibc the binary was linked against,
-    // which a binary built where it runs always finds.
+    // Release builds on Linux link a position-dependent executable: as a PIE, the
+    // static-stdlib binary made the dynamic loader apply ~83,000 relocations (and dirty the
+    // pages they touch) at every start. The install line in README.md goes further and links
+    // one fully static executable (no dynamic loader at all); that needs
+    // `--static-swift-stdlib`, which a package cannot require, so it is given on the command
+    // line (docs/performance.md §13).
     .executableTarget(
       name: "docket", dependencies: ["DocketCLI"], swiftSettings: strict,
       linkerSettings: [
-        .unsafeFlags(
-          ["-static-executable", "-use-ld=lld", "-Xlinker", "--no-warnings"],
-          .when(platforms: [.linux], configuration: .release))
+        .unsafeFlags(["-Xlinker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
       ]),
 
     // Helpers shared by tests: temp homes, running the built binary.

@@ -1,3 +1,5 @@
+import DocketModel
+
 /// How far the journal's log has been applied to the store's files, and in which boot of
 /// the machine: `wal/applied`, written (never synced) after every commit.
 ///
@@ -40,23 +42,10 @@ package struct JournalMarker: Equatable, Sendable {
   package static let currentBoot: String? = {
     #if os(Linux)
       guard let bytes = try? FileSystem.read("/proc/sys/kernel/random/boot_id") else { return nil }
-      let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace
+      let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
       return text.isEmpty ? nil : text
     #else
       return nil
     #endif
   }()
-}
-
-extension String {
-  fileprivate var trimmingWhitespace: String {
-    let scalars = unicodeScalars.drop { $0 == " " || $0 == "\n" || $0 == "\t" }
-    var end = scalars.endIndex
-    while end > scalars.startIndex {
-      let before = scalars.index(before: end)
-      guard scalars[before] == " " || scalars[before] == "\n" || scalars[before] == "\t" else { break }
-      end = before
-    }
-    return String(scalars[scalars.startIndex..<end])
-  }
 }
