@@ -64,9 +64,9 @@ public struct Engine: Sendable {
     } catch {
       return .failure(error)
     }
-    // Rules may still refuse after the move: they need the ticket as it was, so with rules a
-    // step pays for copying what it changes.
-    let original: Instance? = ruleIndex.isEmpty ? nil : instance
+    // Rules may still refuse after the move: when some rule may react to it, the ticket as
+    // it was is kept, so the step pays for copying what it changes.
+    let original: Instance? = ruleIndex.reactsToTransitions(of: instance.workflow) ? instance : nil
     let from = instance.state
     do {
       let definition = try self.definition(for: instance).get()

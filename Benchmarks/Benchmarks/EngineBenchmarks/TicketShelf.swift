@@ -30,32 +30,30 @@ final class TicketShelf: InstanceReader {
 
   func lastNumber(forPrefix prefix: String) throws -> Int { last[prefix] ?? 0 }
 
-  /// Lookups asked so far, each with its entries by key (kept up to date by ``apply(_:)``),
-  /// as the store's lookup index answers without reading every ticket.
+  /// Lookups asked so far, each with its index (kept up to date by ``apply(_:)``), as the
+  /// store's lookup index answers without reading every ticket. Like ``InMemoryInstanceStore``'s
+  /// index it holds ids by key and each ticket's key, so a new version whose key did not
+  /// change (most steps) leaves it as it is; entries are built from the tickets when asked.
   /// (Definitions apart from their indexes: updating an index while iterating over a
   /// collection that holds it would copy the whole index on every update.)
   private var lookups: [LookupDefinition] = []
-  private var indexes: [String: [[JSONValue]: [InstanceID: LookupEntry]]] = [:]
-  /// Each indexed ticket's key under each lookup, to take its old entry out when a new
-  /// version comes in (the old version itself may be lent out, not on the shelf).
-  private var keys: [String: [InstanceID: [JSONValue]]] = [:]
+  private var indexes: [ShelfIndex] = []
 
   /// Every ticket matching the lookup's key, in id order.
   func lookup(_ lookup: LookupDefinition, key: [JSONValue]) throws -> [LookupEntry] {
-    if indexes[lookup.name] == nil {
-      var byKey: [[JSONValue]: [InstanceID: LookupEntry]] = [:]
-      var keyOf: [InstanceID: [JSONValue]] = [:]
-      for case let ticket? in tickets.values {
-        if let entry = LookupEntry(ticket, for: lookup) {
-          byKey[entry.key, default: [:]][entry.id] = entry
-          keyOf[entry.id] = entry.key
-        }
-      }
+    let position: Int
+    if let known = lookups.firstIndex(where: { $0.name == lookup.name }) {
+      position = known
+    } else {
+      var index = ShelfIndex()
+      for case let ticket? in tickets.values { index.update(ticket, for: lookup) }
       lookups.append(lookup)
-      indexes[lookup.name] = byKey
-      keys[lookup.name] = keyOf
+      indexes.append(index)
+      position = indexes.count - 1
     }
-    return (indexes[lookup.name]?[key] ?? [:]).values.sorted { $0.id < $1.id }
+    return (indexes[position].ids[key] ?? []).sorted().compactMap { id in
+      (tickets[id] ?? nil).flatMap { LookupEntry($0, for: lookup) }
+    }
   }
 
   /// Keeps every ticket of `changeset` and moves the id counters on, as a store commit would.
@@ -73,15 +71,7 @@ final class TicketShelf: InstanceReader {
     changeset.instances.reverse()
     while let instance = changeset.instances.popLast() {
       let id = instance.id
-      for lookup in lookups {
-        if let old = keys[lookup.name]?.removeValue(forKey: id) {
-          indexes[lookup.name]?[old]?[id] = nil
-        }
-        if let entry = LookupEntry(instance, for: lookup) {
-          indexes[lookup.name]?[entry.key, default: [:]][entry.id] = entry
-          keys[lookup.name]?[id] = entry.key
-        }
-      }
+      for i in lookups.indices { indexes[i].update(instance, for: lookups[i]) }
 
       // Only a new ticket can raise a counter; parsing every id would time the harness.
       if instance.revision == 1, let prefix = id.prefix, let number = id.number {
@@ -90,5 +80,22 @@ final class TicketShelf: InstanceReader {
       tickets[id] = .some(instance)
     }
     return first
+  }
+}
+
+/// One lookup's index on the shelf: tickets by key, and each ticket's current key.
+private struct ShelfIndex {
+  var ids: [[JSONValue]: Set<InstanceID>] = [:]
+  var keyOf: [InstanceID: [JSONValue]] = [:]
+
+  mutating func update(_ instance: Instance, for lookup: LookupDefinition) {
+    guard instance.workflow == lookup.workflow else { return }
+    let key = lookup.keys.map { instance.field($0.name) }
+    if let old = keyOf[instance.id] {
+      if old == key { return }
+      ids[old]?.remove(instance.id)
+    }
+    keyOf[instance.id] = key
+    ids[key, default: []].insert(instance.id)
   }
 }

@@ -22,6 +22,9 @@ final class PreparedRule: Sendable {
 struct RuleIndex: Sendable {
   private let byTrigger: [RuleTrigger: [WorkflowID: [PreparedRule]]]
   let isEmpty: Bool
+  /// The workflows some rule reacts to a transition of (a scan, not two hashed lookups:
+  /// `advance` asks on every step).
+  private let transitionWorkflows: NameTable<WorkflowID, Bool>
 
   init(_ rules: [RuleDefinition]) {
     var table: [RuleTrigger: [WorkflowID: [PreparedRule]]] = [:]
@@ -33,6 +36,13 @@ struct RuleIndex: Sendable {
     }
     byTrigger = table
     isEmpty = table.isEmpty
+    transitionWorkflows = NameTable((table[.transition] ?? [:]).keys.map { ($0, true) })
+  }
+
+  /// Whether any rule may react to a transition of a `workflow` ticket: when none can,
+  /// `advance` needs no copy of the ticket as it was (rules are what may refuse after the move).
+  func reactsToTransitions(of workflow: WorkflowID) -> Bool {
+    !isEmpty && transitionWorkflows[workflow] != nil
   }
 
   /// The rules that may react to `trigger` on a ticket of `workflow`, in order; their other

@@ -66,6 +66,32 @@ struct LendingTests {
     #expect(closed.revision == 2)
   }
 
+  @Test func rulesThatCannotReactToTheMoveChangeNothingOnARefusal() throws {
+    let workflow = try quote()
+    let kit = RuleKit(workflows: [workflow])
+    let desk = Desk(
+      [workflow],
+      rules: [try kit.rule("mark-new", on: .created, RuleFilter(workflows: ["quote"]), [.set([("reason", "\"new\"")])])])
+    let id = try desk.new("quote", as: "li.wei", ["amount": .value(.double(800))]).get().id
+    #expect(desk[id]?.fields["reason"] == "new")
+    #expect(desk.advance(id, "approve", ["amount": .text("900")]).code == "guard_failed")
+    #expect(desk[id]?.fields["amount"] == .double(800))
+    #expect(try desk.advance(id, "approve", ["amount": .text("300")]).get().state == "approved")
+  }
+
+  @Test func aRuleRefusingAfterTheMoveGetsTheTicketBackAsItWasRead() throws {
+    let workflow = try quote()
+    let kit = RuleKit(workflows: [workflow])
+    let desk = Desk(
+      [workflow],
+      rules: [try kit.rule("close-parent", on: .transition, RuleFilter(workflows: ["quote"]), [.advance("close", .parent)])])
+    let id = try desk.new("quote", as: "li.wei", ["amount": .value(.double(800))]).get().id
+    #expect(desk.advance(id, "approve", ["amount": .text("300")]).code == "rule_failed")
+    #expect(desk[id]?.fields["amount"] == .double(800))
+    #expect(desk[id]?.state == "open")
+    #expect(desk[id]?.history.count == 1)
+  }
+
   @Test func explainingAStepBorrowsNothing() throws {
     let (desk, id) = try make()
     let before = try #require(desk[id])
