@@ -88,6 +88,39 @@ struct RuleDecodingTests {
     #expect(message.parts.count == 2)
   }
 
+  /// A message keeps its text exactly around each placeholder, in any script, with braces
+  /// inside a placeholder's CEL, and with placeholders at either end.
+  @Test func aMessageSplitsIntoItsTextAndPlaceholders() throws {
+    let home = try home(rules: [
+      "m.yaml": """
+        rules:
+          - id: m
+            on: created
+            then:
+              - notify: [lead]
+                message: '${customer}：投诉 ${ {"k": "}"}["k"] }（等级 ${level}）😀${instance.id}'
+        """
+    ])
+    let loaded = try HomeLoader.load(home: home.url)
+    #expect(!loaded.hasErrors, "\(DiagnosticRenderer(sources: loaded.sources).render(loaded.diagnostics))")
+    let body = try #require(loaded.home.rules.first?.bodies["ticket"])
+    guard case .notify(_, let message?, _) = body.actions.first else {
+      Issue.record("expected a notify action")
+      return
+    }
+    let parts = message.parts.map { part -> String in
+      switch part {
+      case .text(let text): "text(\(text))"
+      case .expression(let e): "expr(\(e.source))"
+      }
+    }
+    #expect(
+      parts == [
+        "expr(customer)", "text(：投诉 )", #"expr( {"k": "}"}["k"] )"#, "text(（等级 )",
+        "expr(level)", "text(）😀)", "expr(instance.id)",
+      ])
+  }
+
   @Test func aStartedTicketAndLookupsAreCompiled() throws {
     let home = try home(rules: [
       "r.yaml": """

@@ -21,14 +21,23 @@ package struct MessageTemplateParser {
     guard let text = reader.string(node, what),
       let embedded = EmbeddedExpression(node, in: reader.file)
     else { return nil }
-    let scalars = Array(text.value.unicodeScalars)
+    let value = text.value
+    let scalars = Array(value.unicodeScalars)
+    // Text is cut from the string by UTF-8 offsets (one copy per part), not rebuilt scalar
+    // by scalar: every command decodes the messages of the rules it loads.
+    func slice(_ from: Int, _ to: Int) -> String {
+      let utf8 = value.utf8
+      let start = utf8.index(utf8.startIndex, offsetBy: from)
+      return String(Substring(utf8[start..<utf8.index(start, offsetBy: to - from)]))
+    }
     var parts: [MessageTemplate.Part] = []
-    var literal = String.UnicodeScalarView()
     var ok = true
     var i = 0
+    var byte = 0  // UTF-8 offset of scalars[i]
+    var literalStart = 0  // UTF-8 offset where the pending text starts
     while i < scalars.count {
       guard scalars[i] == "$", i + 1 < scalars.count, scalars[i + 1] == "{" else {
-        literal.append(scalars[i])
+        byte += UTF8.width(scalars[i])
         i += 1
         continue
       }
@@ -36,24 +45,26 @@ package struct MessageTemplateParser {
         reader.bag.add(.unterminatedPlaceholder(at: embedded.span(of: i..<(i + 2))))
         return nil
       }
-      var placeholder = String.UnicodeScalarView()
-      for scalar in scalars[(i + 2)..<close] { placeholder.append(scalar) }
-      let source = String(placeholder)
+      var end = byte + 2
+      for scalar in scalars[(i + 2)..<close] { end += UTF8.width(scalar) }
+      let source = slice(byte + 2, end)
       if source.allSatisfy(\.isWhitespace) {
         reader.bag.add(.emptyPlaceholder(at: embedded.span(of: i..<(close + 1))))
         ok = false
       } else if let compiled = compiler.compile(
         source, in: embedded, from: i + 2, "placeholder in \(what)", as: .any)
       {
-        if !literal.isEmpty { parts.append(.text(String(literal))) }
-        literal = String.UnicodeScalarView()
+        if byte > literalStart { parts.append(.text(slice(literalStart, byte))) }
         parts.append(.expression(compiled))
       } else {
         ok = false
       }
+      // Past the closing brace (one byte).
+      byte = end + 1
+      literalStart = byte
       i = close + 1
     }
-    if !literal.isEmpty { parts.append(.text(String(literal))) }
+    if byte > literalStart { parts.append(.text(slice(literalStart, byte))) }
     guard ok else { return nil }
     return MessageTemplate(parts: parts, span: node.span)
   }
