@@ -18,26 +18,37 @@ package enum IndexLine {
     case removal(InstanceID)
   }
 
+  /// One line for `entry`. Built by appending to one string: `[String].joined` is an
+  /// unspecialised generic whose first use in the static binary costs 0.28 M instructions
+  /// of run-time conformance lookups, more than the rest of the commit's index work.
   package static func encode(_ entry: InstanceSummary) -> String {
-    var c: [String] = ["E"]
-    c.append(escape(entry.id.rawValue))
-    c.append(escape(entry.workflow.rawValue))
-    c.append(String(entry.version))
-    c.append(escape(entry.digest))
-    c.append(escape(entry.state.rawValue))
-    c.append(entry.status.rawValue)
-    c.append(entry.role.map { escape($0.rawValue) } ?? "")
-    c.append(entry.user.map { escape($0.rawValue) } ?? "")
-    c.append(time(entry.createdAt))
-    c.append(time(entry.updatedAt))
-    c.append(entry.closedAt.map(time) ?? "")
-    c.append(entry.nextDueAt.map(time) ?? "")
-    c.append(
-      entry.deadlines.map { "\(escape($0.name.rawValue)):\($0.state.rawValue):\(time($0.dueAt))" }
-        .joined(separator: ","))
-    c.append(entry.title.map { "+" + escape($0) } ?? "")
-    c.append(String(entry.revision))
-    return c.joined(separator: "\t") + "\n"
+    var line = "E"
+    line.reserveCapacity(160)
+    func column(_ text: String) {
+      line += "\t"
+      line += text
+    }
+    column(escape(entry.id.rawValue))
+    column(escape(entry.workflow.rawValue))
+    column(String(entry.version))
+    column(escape(entry.digest))
+    column(escape(entry.state.rawValue))
+    column(entry.status.rawValue)
+    column(entry.role.map { escape($0.rawValue) } ?? "")
+    column(entry.user.map { escape($0.rawValue) } ?? "")
+    column(time(entry.createdAt))
+    column(time(entry.updatedAt))
+    column(entry.closedAt.map(time) ?? "")
+    column(entry.nextDueAt.map(time) ?? "")
+    line += "\t"
+    for (n, deadline) in entry.deadlines.enumerated() {
+      if n > 0 { line += "," }
+      line += "\(escape(deadline.name.rawValue)):\(deadline.state.rawValue):\(time(deadline.dueAt))"
+    }
+    column(entry.title.map { "+" + escape($0) } ?? "")
+    column(String(entry.revision))
+    line += "\n"
+    return line
   }
 
   package static func encodeRemoval(_ id: InstanceID) -> String { "R\t\(escape(id.rawValue))\n" }
