@@ -33,7 +33,8 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   log "building docket (release, fully static: README's install line)"
   ( cd "$ROOT" && /usr/bin/time -f "%e s" -o "$RES/build-static.time" \
       swift build -c release --product docket --static-swift-stdlib --scratch-path "$ROOT/.build-static" \
-        -Xswiftc -static-executable -Xswiftc -use-ld=lld -Xlinker --no-warnings ) \
+        -Xswiftc -static-executable -Xswiftc -use-ld=lld -Xlinker --no-warnings \
+        -Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors ) \
     || log "static build failed: measuring the dynamic binary only"
 fi
 BINARIES=(dynamic)
