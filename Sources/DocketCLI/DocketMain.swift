@@ -16,7 +16,7 @@ public enum DocketMain {
   ///   - environment: the process environment (`DOCKET_HOME`, `DOCKET_USER`, `DOCKET_NOW`,
   ///     `NO_COLOR`).
   public static func run(
-    arguments: [String], environment: [String: String],
+    arguments: [String], environment: ProcessEnvironment,
     currentDirectory: String = FileManager.default.currentDirectoryPath
   ) -> Int32 {
     run(
@@ -25,7 +25,7 @@ public enum DocketMain {
   }
 
   static func run(
-    arguments: [String], environment: [String: String], currentDirectory: String,
+    arguments: [String], environment: ProcessEnvironment, currentDirectory: String,
     open: @escaping (ResolvedOptions) throws(CommandFailure) -> any SessionGateway
   ) -> Int32 {
     // Before parsing succeeds we cannot ask the options; a literal `--json` is what counts.

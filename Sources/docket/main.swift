@@ -9,7 +9,4 @@ import DocketCLI
   import Darwin
 #endif
 
-exit(
-  DocketMain.run(
-    arguments: Array(CommandLine.arguments.dropFirst()),
-    environment: ProcessEnvironment.current()))
+exit(DocketMain.run(arguments: Array(CommandLine.arguments.dropFirst()), environment: .current))

@@ -6,7 +6,7 @@ import Testing
 /// The global options resolve flags first, then the environment, then defaults.
 @Suite("Global options")
 struct GlobalOptionsTests {
-  private func resolve(_ arguments: [String], _ environment: [String: String] = [:]) throws
+  private func resolve(_ arguments: [String], _ environment: ProcessEnvironment = [:]) throws
     -> ResolvedOptions
   {
     let options = try GlobalOptions.parse(arguments)

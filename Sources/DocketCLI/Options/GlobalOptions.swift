@@ -28,7 +28,7 @@ struct GlobalOptions: ParsableArguments {
   ///   - environment: the process environment (a parameter so tests can pass their own).
   ///   - currentDirectory: used when neither `--home` nor `$DOCKET_HOME` is given.
   /// - Throws: a usage failure when `--now`/`$DOCKET_NOW` is not RFC 3339.
-  func resolve(environment: [String: String], currentDirectory: String) throws(CommandFailure)
+  func resolve(environment: ProcessEnvironment, currentDirectory: String) throws(CommandFailure)
     -> ResolvedOptions
   {
     let homePath = nonEmpty(home) ?? nonEmpty(environment["DOCKET_HOME"]) ?? currentDirectory

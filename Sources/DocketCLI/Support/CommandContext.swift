@@ -7,7 +7,7 @@ import Foundation
 /// environment, the palette, and a way to open the home.
 struct CommandContext {
   var options: ResolvedOptions
-  var environment: [String: String]
+  var environment: ProcessEnvironment
   var palette: Palette
   /// Opens the home at `options.home`; replaced in tests.
   var open: (ResolvedOptions) throws(CommandFailure) -> any SessionGateway

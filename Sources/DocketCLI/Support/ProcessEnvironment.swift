@@ -6,29 +6,33 @@
   import Darwin
 #endif
 
-/// The process environment as a dictionary, read straight from `environ`.
+/// The environment variables a command reads (`DOCKET_HOME`, `DOCKET_USER`, `DOCKET_NOW`,
+/// `NO_COLOR`, `TERM`): the process's own, looked up by name when asked, or fixed values a
+/// test gives as a dictionary literal.
 ///
-/// `ProcessInfo.processInfo.environment` gives the same dictionary, but its first use in the
-/// static binary costs 0.75 M instructions (Foundation's process-info set-up and the generic
-/// dictionary code it instantiates at run time), about 4 % of a whole `docket advance`
-/// (docs/performance.md §13).
-public enum ProcessEnvironment {
-  /// Every `NAME=value` entry; the first wins if a name repeats, as with `getenv`.
-  public static func current() -> [String: String] {
-    var result: [String: String] = [:]
-    #if canImport(Darwin)
-      guard let entries = _NSGetEnviron()?.pointee else { return result }
-    #else
-      guard let entries = environ as UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? else { return result }
-    #endif
-    var index = 0
-    while let entry = entries[index] {
-      index += 1
-      let text = String(cString: entry)
-      guard let eq = text.utf8.firstIndex(of: UInt8(ascii: "=")) else { continue }
-      let name = String(text[..<eq])
-      if result[name] == nil { result[name] = String(text[text.index(after: eq)...]) }
-    }
-    return result
+/// Not a `[String: String]` of the whole environment: building one (as
+/// `ProcessInfo.processInfo.environment` does) costs 0.4–0.75 M instructions in the static
+/// binary, mostly the run-time set-up of the dictionary type on first use, about 4 % of a
+/// whole `docket advance` for five names (docs/performance.md §13).
+public struct ProcessEnvironment: Sendable, ExpressibleByDictionaryLiteral {
+  /// Nil: the live process environment.
+  private let fixed: [String: String]?
+
+  /// The process's own environment.
+  public static var current: ProcessEnvironment { ProcessEnvironment(fixed: nil) }
+
+  private init(fixed: [String: String]?) { self.fixed = fixed }
+
+  /// Exactly these variables and no others.
+  public init(_ values: [String: String]) { fixed = values }
+
+  public init(dictionaryLiteral elements: (String, String)...) {
+    fixed = Dictionary(elements) { first, _ in first }
+  }
+
+  /// The variable's value; nil when it is not set.
+  public subscript(name: String) -> String? {
+    if let fixed { return fixed[name] }
+    return getenv(name).map { String(cString: $0) }
   }
 }
