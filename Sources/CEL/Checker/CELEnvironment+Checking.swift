@@ -9,7 +9,7 @@ extension CELEnvironment {
     var d = shared.extending()
     for (name, type) in variables { d.declare(identifier: name, type) }
     for library in libraries {
-      for f in library.functions where shared.function(named: f.name) == nil {
+      for f in library.functions where !shared.declaresFunction(named: f.name) {
         d.declare(f.name, f.overloads.map(OverloadDeclaration.init))
       }
     }

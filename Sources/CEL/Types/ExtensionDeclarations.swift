@@ -10,25 +10,17 @@ extension CheckerDeclarations {
     return d
   }()
 
-  /// The standard library and every supported extension. Declared straight into one table
-  /// (as merging ``extensions`` into ``standard`` would give: the first overload of an id
-  /// wins), without building the two tables first: this is built by every `docket` process
-  /// that checks an expression.
-  package static let all: CheckerDeclarations = {
-    var d = CheckerDeclarations()
-    d.declareStandard()
-    d.declareExtensions()
-    return d
-  }()
-
-  private mutating func declareExtensions() {
+  /// Adds every extension's declarations (``all`` declares them group by group on first
+  /// lookup instead; this eager form is what it must equal).
+  mutating func declareExtensions() {
+    declareOptionalTypeIdentifier()
     declareStrings()
     declareMath()
     declareEncoders()
     declareOptionals()
   }
 
-  private mutating func declareStrings() {
+  mutating func declareStrings() {
     let s = CELType.string
     declare("charAt", [member("string_char_at_int", [s, .int], s)])
     declare(
@@ -75,7 +67,7 @@ extension CheckerDeclarations {
     declare("strings.quote", [global("strings_quote", [s], s)])
   }
 
-  private mutating func declareMath() {
+  mutating func declareMath() {
     let numeric: [(String, CELType)] = [("int", .int), ("uint", .uint), ("double", .double)]
     for (fn, stem) in [("math.greatest", "max"), ("math.least", "min")] {
       var overloads: [OverloadDeclaration] = []
@@ -125,17 +117,20 @@ extension CheckerDeclarations {
     }
   }
 
-  private mutating func declareEncoders() {
+  mutating func declareEncoders() {
     declare("base64.encode", [global("base64_encode_bytes", [.bytes], .string)])
     declare("base64.decode", [global("base64_decode_string", [.string], .bytes)])
   }
 
-  private mutating func declareOptionals() {
+  mutating func declareOptionalTypeIdentifier() {
+    declare(identifier: "optional_type", .type(.optional(.dyn)))
+  }
+
+  mutating func declareOptionals() {
     let t = CELType.typeParam("T")
     let k = CELType.paramK
     let v = CELType.paramV
     let optT = CELType.optional(t)
-    declare(identifier: "optional_type", .type(.optional(.dyn)))
     declare("optional.of", [global("optional_of", [t], optT)])
     declare("optional.ofNonZeroValue", [global("optional_ofNonZeroValue", [t], optT)])
     declare("optional.none", [global("optional_none", [], optT)])

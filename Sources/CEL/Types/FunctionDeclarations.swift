@@ -50,6 +50,15 @@ package struct FunctionDeclaration: Sendable, Hashable {
     guard !overloads.contains(where: { $0.id == overload.id }) else { return }
     overloads.append(overload)
   }
+
+  /// `upper`'s overloads added to `lower`'s (the first overload of an id wins).
+  static func merging(_ upper: FunctionDeclaration, over lower: FunctionDeclaration?)
+    -> FunctionDeclaration
+  {
+    guard var merged = lower else { return upper }
+    for o in upper.overloads { merged.add(o) }
+    return merged
+  }
 }
 
 /// Everything a checked expression may refer to by name: functions with their overloads and
@@ -57,11 +66,15 @@ package struct FunctionDeclaration: Sendable, Hashable {
 ///
 /// Declarations can be layered: an environment's variables and custom functions sit on top
 /// of the shared standard tables (``extending()``), so compiling an expression does not copy
-/// the standard library's tables.
+/// the standard library's tables. The bottom layer, ``all``, holds the standard library and
+/// extensions as ``LibraryFunctions``: declared group by group when first looked up, since a
+/// process checks a handful of functions out of hundreds of overloads.
 package struct CheckerDeclarations: Sendable {
   private var functions: [String: FunctionDeclaration] = [:]
   private var identifiers: [String: CELType] = [:]
   private var base: Layer?
+  /// Whether ``LibraryFunctions`` sit under this layer's own functions.
+  private var includesLibrary = false
 
   /// The declarations underneath a layer, shared rather than copied.
   private final class Layer: Sendable {
@@ -78,14 +91,27 @@ package struct CheckerDeclarations: Sendable {
     return layer
   }
 
+  /// An empty layer whose functions are the standard library's and the extensions'.
+  static func libraryLayer() -> CheckerDeclarations {
+    var layer = CheckerDeclarations()
+    layer.includesLibrary = true
+    return layer
+  }
+
   /// A function with the overloads of every layer (lower layers' first).
   package func function(named name: String) -> FunctionDeclaration? {
-    let own = functions[name]
-    guard let inherited = base?.declarations.function(named: name) else { return own }
-    guard let own else { return inherited }
-    var merged = inherited
-    for o in own.overloads { merged.add(o) }
-    return merged
+    var inherited = base?.declarations.function(named: name)
+    if includesLibrary, let library = LibraryFunctions.function(named: name) {
+      inherited = FunctionDeclaration.merging(library, over: inherited)
+    }
+    guard let own = functions[name] else { return inherited }
+    return FunctionDeclaration.merging(own, over: inherited)
+  }
+
+  /// Whether any layer declares `name`, without declaring the library's function to find out.
+  package func declaresFunction(named name: String) -> Bool {
+    functions[name] != nil || (includesLibrary && LibraryFunctions.declares(name))
+      || (base?.declarations.declaresFunction(named: name) ?? false)
   }
 
   /// The type of a variable or type name; upper layers shadow lower ones.
@@ -95,7 +121,9 @@ package struct CheckerDeclarations: Sendable {
 
   /// Every declared function name, sorted.
   package var functionNames: [String] {
-    Array(Set(functions.keys).union(base?.declarations.functionNames ?? [])).sorted()
+    var names = Set(functions.keys).union(base?.declarations.functionNames ?? [])
+    if includesLibrary { names.formUnion(LibraryFunctions.names) }
+    return names.sorted()
   }
 
   /// Every declared identifier, sorted.
@@ -113,8 +141,8 @@ package struct CheckerDeclarations: Sendable {
     identifiers[name] = type
   }
 
-  /// Adds every function and identifier of `other`'s own layer; existing overloads keep
-  /// precedence.
+  /// Adds every function and identifier of `other`'s own layer (not the library functions
+  /// of ``all``); existing overloads keep precedence.
   package mutating func merge(_ other: CheckerDeclarations) {
     for (name, f) in other.functions { declare(name, f.overloads) }
     for (name, t) in other.identifiers { identifiers[name] = t }

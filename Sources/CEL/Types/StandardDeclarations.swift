@@ -9,8 +9,8 @@ extension CheckerDeclarations {
     return d
   }()
 
-  /// Adds the standard library's declarations (``all`` declares them and the extensions
-  /// into one table, built once per process on the first check).
+  /// Adds the standard library's declarations (``all`` declares them group by group on first
+  /// lookup instead; this eager form is what it must equal).
   mutating func declareStandard() {
     declareTypeIdentifiers()
     declareLogic()
@@ -22,7 +22,7 @@ extension CheckerDeclarations {
     declareTimeAccessors()
   }
 
-  private mutating func declareTypeIdentifiers() {
+  mutating func declareTypeIdentifiers() {
     let named: [(String, CELType)] = [
       ("bool", .bool), ("bytes", .bytes), ("double", .double), ("int", .int), ("uint", .uint),
       ("string", .string), ("null_type", .null), ("list", .list(.dyn)), ("map", .map(.dyn, .dyn)),
@@ -32,7 +32,7 @@ extension CheckerDeclarations {
     for (name, t) in named { declare(identifier: name, .type(t)) }
   }
 
-  private mutating func declareLogic() {
+  mutating func declareLogic() {
     let a = CELType.paramA
     declare("_?_:_", [global("conditional", [.bool, a, a], a)])
     declare("_&&_", [global("logical_and", [.bool, .bool], .bool)])
@@ -47,7 +47,7 @@ extension CheckerDeclarations {
     declare("_!=_", [global("not_equals", [a, b], .bool)])
   }
 
-  private mutating func declareArithmetic() {
+  mutating func declareArithmetic() {
     let listA = CELType.list(.paramA)
     declare(
       "_+_",
@@ -95,7 +95,7 @@ extension CheckerDeclarations {
       ])
   }
 
-  private mutating func declareComparisons() {
+  mutating func declareComparisons() {
     let operators = [
       ("_<_", "less"), ("_<=_", "less_equals"), ("_>_", "greater"), ("_>=_", "greater_equals"),
     ]
@@ -116,7 +116,7 @@ extension CheckerDeclarations {
     }
   }
 
-  private mutating func declareCollections() {
+  mutating func declareCollections() {
     let a = CELType.paramA
     let b = CELType.paramB
     let listA = CELType.list(a)
@@ -159,7 +159,7 @@ extension CheckerDeclarations {
       ])
   }
 
-  private mutating func declareConversions() {
+  mutating func declareConversions() {
     let a = CELType.paramA
     declare("type", [global("type", [a], .type(a))])
     declare("dyn", [global("to_dyn", [a], .dyn)])
@@ -223,7 +223,7 @@ extension CheckerDeclarations {
       ])
   }
 
-  private mutating func declareStringPredicates() {
+  mutating func declareStringPredicates() {
     declare("contains", [member("contains_string", [.string, .string], .bool)])
     declare("endsWith", [member("ends_with_string", [.string, .string], .bool)])
     declare("startsWith", [member("starts_with_string", [.string, .string], .bool)])
@@ -235,7 +235,7 @@ extension CheckerDeclarations {
       ])
   }
 
-  private mutating func declareTimeAccessors() {
+  mutating func declareTimeAccessors() {
     // (function, overload stem, also defined on durations)
     let accessors: [(String, String, Bool)] = [
       ("getFullYear", "year", false), ("getMonth", "month", false),
