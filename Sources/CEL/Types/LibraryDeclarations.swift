@@ -19,77 +19,138 @@ enum LibraryFunctions {
   /// A function's declaration, with the overloads of every group declaring it, in the order
   /// ``CheckerDeclarations/all`` lists them (standard library first).
   static func function(named name: String) -> FunctionDeclaration? {
-    guard let groups = groupsByName[name] else { return nil }
-    var result: FunctionDeclaration?
-    for group in groups {
-      guard let f = group.declarations.function(named: name) else { continue }
-      result = FunctionDeclaration.merging(f, over: result)
-    }
-    return result
+    guard let entry = entry(named: name) else { return nil }
+    guard let first = entry.group.declarations.function(named: name) else { return nil }
+    guard let more = entry.also?.declarations.function(named: name) else { return first }
+    return FunctionDeclaration.merging(more, over: first)
   }
 
-  static func declares(_ name: String) -> Bool { groupsByName[name] != nil }
+  static func declares(_ name: String) -> Bool { entry(named: name) != nil }
 
   /// Every function name, for suggestions.
-  static var names: [String] { Array(groupsByName.keys) }
+  static var names: [String] { index.map(\.name) }
 
-  /// Which groups declare each name, in ``Group`` order (`_[_]` is in two).
-  private static let groupsByName: [String: [Group]] = {
-    var index: [String: [Group]] = [:]
-    for group in Group.allCases {
-      for name in group.functionNames { index[name, default: []].append(group) }
+  /// Binary search: the index is sorted so that finding a name needs neither hashing nor a
+  /// table built at run time.
+  private static func entry(named name: String) -> (name: String, group: Group, also: Group?)? {
+    var low = 0
+    var high = index.count
+    while low < high {
+      let middle = (low + high) / 2
+      let entry = index[middle]
+      if entry.name == name { return entry }
+      if entry.name < name { low = middle + 1 } else { high = middle }
     }
-    return index
-  }()
+    return nil
+  }
 
-  /// One table of declarations, in the order ``CheckerDeclarations/all`` merges them.
+  /// Every function name, sorted, with the group that declares it and, for `_[_]`, the
+  /// group that adds overloads after it (a test holds this to the groups' tables).
+  static let index: [(name: String, group: Group, also: Group?)] = [
+    ("!_", .logic, nil),
+    ("-_", .arithmetic, nil),
+    ("@in", .collections, nil),
+    ("@not_strictly_false", .logic, nil),
+    ("_!=_", .logic, nil),
+    ("_%_", .arithmetic, nil),
+    ("_&&_", .logic, nil),
+    ("_*_", .arithmetic, nil),
+    ("_+_", .arithmetic, nil),
+    ("_-_", .arithmetic, nil),
+    ("_/_", .arithmetic, nil),
+    ("_<=_", .lessOrEqual, nil),
+    ("_<_", .lessThan, nil),
+    ("_==_", .logic, nil),
+    ("_>=_", .greaterOrEqual, nil),
+    ("_>_", .greaterThan, nil),
+    ("_?_:_", .logic, nil),
+    ("_[?_]", .optionals, nil),
+    ("_[_]", .collections, .optionals),
+    ("__not_strictly_false__", .logic, nil),
+    ("_in_", .collections, nil),
+    ("_||_", .logic, nil),
+    ("base64.decode", .encoders, nil),
+    ("base64.encode", .encoders, nil),
+    ("bool", .conversions, nil),
+    ("bytes", .conversions, nil),
+    ("cel.@mapInsert", .collections, nil),
+    ("charAt", .strings, nil),
+    ("contains", .stringPredicates, nil),
+    ("double", .conversions, nil),
+    ("duration", .conversions, nil),
+    ("dyn", .conversions, nil),
+    ("endsWith", .stringPredicates, nil),
+    ("format", .strings, nil),
+    ("getDate", .timeAccessors, nil),
+    ("getDayOfMonth", .timeAccessors, nil),
+    ("getDayOfWeek", .timeAccessors, nil),
+    ("getDayOfYear", .timeAccessors, nil),
+    ("getFullYear", .timeAccessors, nil),
+    ("getHours", .timeAccessors, nil),
+    ("getMilliseconds", .timeAccessors, nil),
+    ("getMinutes", .timeAccessors, nil),
+    ("getMonth", .timeAccessors, nil),
+    ("getSeconds", .timeAccessors, nil),
+    ("hasValue", .optionals, nil),
+    ("indexOf", .strings, nil),
+    ("int", .conversions, nil),
+    ("join", .strings, nil),
+    ("lastIndexOf", .strings, nil),
+    ("lowerAscii", .strings, nil),
+    ("matches", .stringPredicates, nil),
+    ("math.abs", .math, nil),
+    ("math.bitAnd", .math, nil),
+    ("math.bitNot", .math, nil),
+    ("math.bitOr", .math, nil),
+    ("math.bitShiftLeft", .math, nil),
+    ("math.bitShiftRight", .math, nil),
+    ("math.bitXor", .math, nil),
+    ("math.ceil", .math, nil),
+    ("math.floor", .math, nil),
+    ("math.greatest", .math, nil),
+    ("math.isFinite", .math, nil),
+    ("math.isInf", .math, nil),
+    ("math.isNaN", .math, nil),
+    ("math.least", .math, nil),
+    ("math.round", .math, nil),
+    ("math.sign", .math, nil),
+    ("math.sqrt", .math, nil),
+    ("math.trunc", .math, nil),
+    ("optional.none", .optionals, nil),
+    ("optional.of", .optionals, nil),
+    ("optional.ofNonZeroValue", .optionals, nil),
+    ("or", .optionals, nil),
+    ("orValue", .optionals, nil),
+    ("replace", .strings, nil),
+    ("reverse", .strings, nil),
+    ("size", .collections, nil),
+    ("split", .strings, nil),
+    ("startsWith", .stringPredicates, nil),
+    ("string", .conversions, nil),
+    ("strings.quote", .strings, nil),
+    ("substring", .strings, nil),
+    ("timestamp", .conversions, nil),
+    ("trim", .strings, nil),
+    ("type", .conversions, nil),
+    ("uint", .conversions, nil),
+    ("upperAscii", .strings, nil),
+    ("value", .optionals, nil),
+  ]
+
+  /// One table of declarations; `also` groups come after the group they add to.
   enum Group: CaseIterable {
-    case logic, arithmetic, comparisons, collections, conversions, stringPredicates
-    case timeAccessors, strings, math, encoders, optionals
-
-    /// The names the group declares (a test holds them to what ``declarations`` declares).
-    var functionNames: [String] {
-      switch self {
-      case .logic:
-        ["_?_:_", "_&&_", "_||_", "!_", "@not_strictly_false", "__not_strictly_false__", "_==_", "_!=_"]
-      case .arithmetic: ["_+_", "_-_", "_*_", "_/_", "_%_", "-_"]
-      case .comparisons: ["_<_", "_<=_", "_>_", "_>=_"]
-      case .collections: ["_[_]", "@in", "_in_", "size", "cel.@mapInsert"]
-      case .conversions:
-        ["type", "dyn", "bool", "bytes", "double", "duration", "int", "string", "timestamp", "uint"]
-      case .stringPredicates: ["contains", "endsWith", "startsWith", "matches"]
-      case .timeAccessors:
-        [
-          "getFullYear", "getMonth", "getDayOfYear", "getDayOfMonth", "getDate", "getDayOfWeek",
-          "getHours", "getMinutes", "getSeconds", "getMilliseconds",
-        ]
-      case .strings:
-        [
-          "charAt", "indexOf", "lastIndexOf", "lowerAscii", "upperAscii", "replace", "split",
-          "substring", "trim", "join", "format", "reverse", "strings.quote",
-        ]
-      case .math:
-        [
-          "math.greatest", "math.least", "math.ceil", "math.floor", "math.round", "math.trunc",
-          "math.abs", "math.sign", "math.sqrt", "math.isInf", "math.isNaN", "math.isFinite",
-          "math.bitAnd", "math.bitOr", "math.bitXor", "math.bitNot", "math.bitShiftLeft",
-          "math.bitShiftRight",
-        ]
-      case .encoders: ["base64.encode", "base64.decode"]
-      case .optionals:
-        [
-          "optional.of", "optional.ofNonZeroValue", "optional.none", "value", "hasValue", "or",
-          "orValue", "_[?_]", "_[_]",
-        ]
-      }
-    }
+    case logic, arithmetic, lessThan, lessOrEqual, greaterThan, greaterOrEqual, collections
+    case conversions, stringPredicates, timeAccessors, strings, math, encoders, optionals
 
     /// The group's functions, declared on first use (each `static let` once per process).
     var declarations: CheckerDeclarations {
       switch self {
       case .logic: Self.logicTable
       case .arithmetic: Self.arithmeticTable
-      case .comparisons: Self.comparisonsTable
+      case .lessThan: Self.lessThanTable
+      case .lessOrEqual: Self.lessOrEqualTable
+      case .greaterThan: Self.greaterThanTable
+      case .greaterOrEqual: Self.greaterOrEqualTable
       case .collections: Self.collectionsTable
       case .conversions: Self.conversionsTable
       case .stringPredicates: Self.stringPredicatesTable
@@ -103,7 +164,10 @@ enum LibraryFunctions {
 
     private static let logicTable = declaring { $0.declareLogic() }
     private static let arithmeticTable = declaring { $0.declareArithmetic() }
-    private static let comparisonsTable = declaring { $0.declareComparisons() }
+    private static let lessThanTable = declaring { $0.declareComparisons(only: "_<_") }
+    private static let lessOrEqualTable = declaring { $0.declareComparisons(only: "_<=_") }
+    private static let greaterThanTable = declaring { $0.declareComparisons(only: "_>_") }
+    private static let greaterOrEqualTable = declaring { $0.declareComparisons(only: "_>=_") }
     private static let collectionsTable = declaring { $0.declareCollections() }
     private static let conversionsTable = declaring { $0.declareConversions() }
     private static let stringPredicatesTable = declaring { $0.declareStringPredicates() }

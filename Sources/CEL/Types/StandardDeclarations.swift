@@ -95,7 +95,8 @@ extension CheckerDeclarations {
       ])
   }
 
-  mutating func declareComparisons() {
+  /// The orderings, or only operator `only`'s (``LibraryFunctions`` declares each alone).
+  mutating func declareComparisons(only: String? = nil) {
     let operators = [
       ("_<_", "less"), ("_<=_", "less_equals"), ("_>_", "greater"), ("_>=_", "greater_equals"),
     ]
@@ -105,7 +106,7 @@ extension CheckerDeclarations {
       ("string", .string), ("bytes", .bytes), ("timestamp", .timestamp), ("duration", .duration),
     ]
     let numeric: [(String, CELType)] = [("int64", .int), ("uint64", .uint), ("double", .double)]
-    for (op, name) in operators {
+    for (op, name) in operators where only == nil || only == op {
       var overloads = same.map { suffix, t in global("\(name)_\(suffix)", [t, t], .bool) }
       for (ln, lt) in numeric {
         for (rn, rt) in numeric where ln != rn {

@@ -25,11 +25,17 @@ import Testing
     #expect(!all.declaresFunction(named: "no_such_function"))
   }
 
-  /// A group's name list is how a lookup finds it: a name missing from the list would make
-  /// its function undeclared, a name too many would be suggested but not found.
-  @Test func eachGroupListsExactlyTheFunctionsItDeclares() {
-    for group in LibraryFunctions.Group.allCases {
-      #expect(group.declarations.functionNames == group.functionNames.sorted(), "\(group)")
+  /// The index is how a lookup finds a group: it must be sorted (binary search), and each
+  /// name's groups must declare it.
+  @Test func theIndexIsSortedAndNamesGroupsThatDeclareTheName() {
+    let names = LibraryFunctions.index.map(\.name)
+    #expect(names == names.sorted())
+    #expect(Set(names).count == names.count)
+    for entry in LibraryFunctions.index {
+      #expect(entry.group.declarations.function(named: entry.name) != nil, "\(entry.name)")
+      if let also = entry.also {
+        #expect(also.declarations.function(named: entry.name) != nil, "\(entry.name)")
+      }
     }
   }
 
