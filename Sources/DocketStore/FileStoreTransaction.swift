@@ -56,7 +56,7 @@ final class FileStoreTransaction: StoreTransaction {
       try journal.recover()
     } catch {
       throw StoreError(
-        .writeFailed, path: store.display("journal"),
+        .writeFailed, path: store.display("wal/log"),
         reason: "cannot finish an interrupted commit: \(error.message)")
     }
     AtomicFile.removeStaleTemporaries(in: store.root + "/index")
@@ -232,7 +232,7 @@ final class FileStoreTransaction: StoreTransaction {
     do {
       try journal.commit(puts: puts, appends: appends, failBefore: store.failBefore)
     } catch {
-      throw StoreError(.writeFailed, path: store.display("journal"), reason: "cannot commit: \(error.message)")
+      throw StoreError(.writeFailed, path: store.display("wal/log"), reason: "cannot commit: \(error.message)")
     }
     index.invalidateSummaries()
     lookupIndex.invalidate()

@@ -89,13 +89,7 @@ package enum FileSystem {
       let fd = open(path, O_RDONLY | O_CLOEXEC)
       guard fd >= 0 else { throw failure() }
       defer { close(fd) }
-      // `syncfs` is not in Swift's Glibc module (it needs _GNU_SOURCE); look it up.
-      if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") {
-        let syncfs = unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
-        if syncfs(fd) != 0 { throw failure() }
-      } else {
-        Glibc.sync()
-      }
+      if linuxSyncfs(fd) != 0 { throw failure() }
     #else
       for file in fallback() { try sync(file) }
     #endif
@@ -213,3 +207,12 @@ private func Glibc_read(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ n: Int) 
 private func Glibc_write(_ fd: Int32, _ buf: UnsafeRawPointer?, _ n: Int) -> Int { write(fd, buf, n) }
 private func Glibc_rename(_ a: String, _ b: String) -> Int32 { rename(a, b) }
 private func Glibc_truncate(_ p: String, _ n: off_t) -> Int32 { truncate(p, n) }
+
+#if canImport(Glibc)
+  /// `syncfs(2)` (glibc 2.14+): not in Swift's Glibc module, which leaves out what needs
+  /// `_GNU_SOURCE`. Linked by name rather than looked up with `dlsym`, which finds nothing in
+  /// a fully static binary (the install line's), where the fallback was a `sync()` of every
+  /// file system on the machine.
+  @_silgen_name("syncfs")
+  private func linuxSyncfs(_ fd: Int32) -> Int32
+#endif
