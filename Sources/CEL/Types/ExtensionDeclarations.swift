@@ -69,7 +69,7 @@ extension CheckerDeclarations {
 
   mutating func declareMath() {
     let numeric: [(String, CELType)] = [("int", .int), ("uint", .uint), ("double", .double)]
-    for (fn, stem) in [("math.greatest", "max"), ("math.least", "min")] {
+    func extremum(_ stem: String) -> [OverloadDeclaration] {
       var overloads: [OverloadDeclaration] = []
       for (n, t) in numeric {
         overloads.append(global("math_@\(stem)_\(n)", [t], t))
@@ -81,7 +81,10 @@ extension CheckerDeclarations {
           overloads.append(global("math_@\(stem)_\(ln)_\(rn)", [lt, rt], ln == rn ? lt : .dyn))
         }
       }
-      declare(fn, overloads)
+      return overloads
+    }
+    for (fn, stem) in [("math.greatest", "max"), ("math.least", "min")] {
+      declare(fn, extremum(stem))
     }
     for fn in ["ceil", "floor", "round", "trunc"] {
       declare("math.\(fn)", [global("math_\(fn)_double", [.double], .double)])

@@ -75,6 +75,8 @@ package struct CheckerDeclarations: Sendable {
   private var base: Layer?
   /// Whether ``LibraryFunctions`` sit under this layer's own functions.
   private var includesLibrary = false
+  /// The one function this table declares, when it declares one only.
+  private var onlyFunction: String?
 
   /// The declarations underneath a layer, shared rather than copied.
   private final class Layer: Sendable {
@@ -89,6 +91,17 @@ package struct CheckerDeclarations: Sendable {
     var layer = CheckerDeclarations()
     layer.base = Layer(self)
     return layer
+  }
+
+  /// Function `name` as running `declare` (a `declare...` table) declares it, without
+  /// building the table's other functions.
+  static func declaring(only name: String, by declare: (inout CheckerDeclarations) -> Void)
+    -> FunctionDeclaration?
+  {
+    var d = CheckerDeclarations()
+    d.onlyFunction = name
+    declare(&d)
+    return d.functions[name]
   }
 
   /// An empty layer whose functions are the standard library's and the extensions'.
@@ -131,7 +144,13 @@ package struct CheckerDeclarations: Sendable {
     Array(Set(identifiers.keys).union(base?.declarations.identifierNames ?? [])).sorted()
   }
 
-  package mutating func declare(_ function: String, _ overloads: [OverloadDeclaration]) {
+  /// Adds overloads to `function`; in a table declaring one function only
+  /// (``declaring(only:by:)``) the overloads of others are not even built.
+  package mutating func declare(
+    _ function: String, _ overloads: @autoclosure () -> [OverloadDeclaration]
+  ) {
+    if let onlyFunction, onlyFunction != function { return }
+    let overloads = overloads()
     var decl = functions[function] ?? FunctionDeclaration(name: function, overloads: [])
     for o in overloads { decl.add(o) }
     functions[function] = decl

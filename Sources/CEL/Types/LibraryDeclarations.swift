@@ -1,3 +1,5 @@
+import Foundation
+
 extension CheckerDeclarations {
   /// The standard library and every supported extension, as merging ``extensions`` into
   /// ``standard`` would give (the first overload of an id wins), and every layer's bottom.
@@ -12,17 +14,19 @@ extension CheckerDeclarations {
   }()
 }
 
-/// The functions of the standard library and extensions, declared one group (a
-/// `declare...` table of ``CheckerDeclarations``) at a time, the first time one of the
-/// group's names is looked up, then kept for the process.
+/// The functions of the standard library and extensions, each declared the first time it is
+/// looked up (by running its group's `declare...` table for that name only), then kept for
+/// the process.
 enum LibraryFunctions {
   /// A function's declaration, with the overloads of every group declaring it, in the order
   /// ``CheckerDeclarations/all`` lists them (standard library first).
   static func function(named name: String) -> FunctionDeclaration? {
     guard let entry = entry(named: name) else { return nil }
-    guard let first = entry.group.declarations.function(named: name) else { return nil }
-    guard let more = entry.also?.declarations.function(named: name) else { return first }
-    return FunctionDeclaration.merging(more, over: first)
+    return DeclaredFunctions.shared.function(named: name) {
+      guard let first = entry.group.function(named: name) else { return nil }
+      guard let more = entry.also?.function(named: name) else { return first }
+      return FunctionDeclaration.merging(more, over: first)
+    }
   }
 
   static func declares(_ name: String) -> Bool { entry(named: name) != nil }
@@ -58,11 +62,11 @@ enum LibraryFunctions {
     ("_+_", .arithmetic, nil),
     ("_-_", .arithmetic, nil),
     ("_/_", .arithmetic, nil),
-    ("_<=_", .lessOrEqual, nil),
-    ("_<_", .lessThan, nil),
+    ("_<=_", .comparisons, nil),
+    ("_<_", .comparisons, nil),
     ("_==_", .logic, nil),
-    ("_>=_", .greaterOrEqual, nil),
-    ("_>_", .greaterThan, nil),
+    ("_>=_", .comparisons, nil),
+    ("_>_", .comparisons, nil),
     ("_?_:_", .logic, nil),
     ("_[?_]", .optionals, nil),
     ("_[_]", .collections, .optionals),
@@ -139,50 +143,50 @@ enum LibraryFunctions {
 
   /// One table of declarations; `also` groups come after the group they add to.
   enum Group: CaseIterable {
-    case logic, arithmetic, lessThan, lessOrEqual, greaterThan, greaterOrEqual, collections
-    case conversions, stringPredicates, timeAccessors, strings, math, encoders, optionals
+    case logic, arithmetic, comparisons, collections, conversions, stringPredicates
+    case timeAccessors, strings, math, encoders, optionals
 
-    /// The group's functions, declared on first use (each `static let` once per process).
-    var declarations: CheckerDeclarations {
+    /// Runs the group's `declare...` table.
+    func declare(into d: inout CheckerDeclarations) {
       switch self {
-      case .logic: Self.logicTable
-      case .arithmetic: Self.arithmeticTable
-      case .lessThan: Self.lessThanTable
-      case .lessOrEqual: Self.lessOrEqualTable
-      case .greaterThan: Self.greaterThanTable
-      case .greaterOrEqual: Self.greaterOrEqualTable
-      case .collections: Self.collectionsTable
-      case .conversions: Self.conversionsTable
-      case .stringPredicates: Self.stringPredicatesTable
-      case .timeAccessors: Self.timeAccessorsTable
-      case .strings: Self.stringsTable
-      case .math: Self.mathTable
-      case .encoders: Self.encodersTable
-      case .optionals: Self.optionalsTable
+      case .logic: d.declareLogic()
+      case .arithmetic: d.declareArithmetic()
+      case .comparisons: d.declareComparisons()
+      case .collections: d.declareCollections()
+      case .conversions: d.declareConversions()
+      case .stringPredicates: d.declareStringPredicates()
+      case .timeAccessors: d.declareTimeAccessors()
+      case .strings: d.declareStrings()
+      case .math: d.declareMath()
+      case .encoders: d.declareEncoders()
+      case .optionals: d.declareOptionals()
       }
     }
 
-    private static let logicTable = declaring { $0.declareLogic() }
-    private static let arithmeticTable = declaring { $0.declareArithmetic() }
-    private static let lessThanTable = declaring { $0.declareComparisons(only: "_<_") }
-    private static let lessOrEqualTable = declaring { $0.declareComparisons(only: "_<=_") }
-    private static let greaterThanTable = declaring { $0.declareComparisons(only: "_>_") }
-    private static let greaterOrEqualTable = declaring { $0.declareComparisons(only: "_>=_") }
-    private static let collectionsTable = declaring { $0.declareCollections() }
-    private static let conversionsTable = declaring { $0.declareConversions() }
-    private static let stringPredicatesTable = declaring { $0.declareStringPredicates() }
-    private static let timeAccessorsTable = declaring { $0.declareTimeAccessors() }
-    private static let stringsTable = declaring { $0.declareStrings() }
-    private static let mathTable = declaring { $0.declareMath() }
-    private static let encodersTable = declaring { $0.declareEncoders() }
-    private static let optionalsTable = declaring { $0.declareOptionals() }
-
-    private static func declaring(_ declare: (inout CheckerDeclarations) -> Void)
-      -> CheckerDeclarations
-    {
-      var d = CheckerDeclarations()
-      declare(&d)
-      return d
+    /// Function `name` as this group declares it (its other functions are not built).
+    func function(named name: String) -> FunctionDeclaration? {
+      CheckerDeclarations.declaring(only: name) { declare(into: &$0) }
     }
+  }
+}
+
+/// Library functions declared so far in this process, by name.
+private final class DeclaredFunctions: @unchecked Sendable {
+  static let shared = DeclaredFunctions()
+  private let lock = NSLock()
+  private var functions: [String: FunctionDeclaration] = [:]
+
+  func function(named name: String, declare: () -> FunctionDeclaration?) -> FunctionDeclaration? {
+    lock.lock()
+    if let f = functions[name] {
+      lock.unlock()
+      return f
+    }
+    lock.unlock()
+    guard let f = declare() else { return nil }
+    lock.lock()
+    functions[name] = f
+    lock.unlock()
+    return f
   }
 }

@@ -95,8 +95,7 @@ extension CheckerDeclarations {
       ])
   }
 
-  /// The orderings, or only operator `only`'s (``LibraryFunctions`` declares each alone).
-  mutating func declareComparisons(only: String? = nil) {
+  mutating func declareComparisons() {
     let operators = [
       ("_<_", "less"), ("_<=_", "less_equals"), ("_>_", "greater"), ("_>=_", "greater_equals"),
     ]
@@ -106,15 +105,16 @@ extension CheckerDeclarations {
       ("string", .string), ("bytes", .bytes), ("timestamp", .timestamp), ("duration", .duration),
     ]
     let numeric: [(String, CELType)] = [("int64", .int), ("uint64", .uint), ("double", .double)]
-    for (op, name) in operators where only == nil || only == op {
+    func orderings(_ name: String) -> [OverloadDeclaration] {
       var overloads = same.map { suffix, t in global("\(name)_\(suffix)", [t, t], .bool) }
       for (ln, lt) in numeric {
         for (rn, rt) in numeric where ln != rn {
           overloads.append(global("\(name)_\(ln)_\(rn)", [lt, rt], .bool))
         }
       }
-      declare(op, overloads)
+      return overloads
     }
+    for (op, name) in operators { declare(op, orderings(name)) }
   }
 
   mutating func declareCollections() {
@@ -245,13 +245,16 @@ extension CheckerDeclarations {
       ("getHours", "hours", true), ("getMinutes", "minutes", true),
       ("getSeconds", "seconds", true), ("getMilliseconds", "milliseconds", true),
     ]
-    for (name, stem, onDurations) in accessors {
+    func overloads(_ stem: String, onDurations: Bool) -> [OverloadDeclaration] {
       var overloads = [
         member("timestamp_to_\(stem)", [.timestamp], .int),
         member("timestamp_to_\(stem)_with_tz", [.timestamp, .string], .int),
       ]
       if onDurations { overloads.append(member("duration_to_\(stem)", [.duration], .int)) }
-      declare(name, overloads)
+      return overloads
+    }
+    for (name, stem, onDurations) in accessors {
+      declare(name, overloads(stem, onDurations: onDurations))
     }
   }
 }

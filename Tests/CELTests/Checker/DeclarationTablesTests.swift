@@ -32,9 +32,9 @@ import Testing
     #expect(names == names.sorted())
     #expect(Set(names).count == names.count)
     for entry in LibraryFunctions.index {
-      #expect(entry.group.declarations.function(named: entry.name) != nil, "\(entry.name)")
+      #expect(entry.group.function(named: entry.name) != nil, "\(entry.name)")
       if let also = entry.also {
-        #expect(also.declarations.function(named: entry.name) != nil, "\(entry.name)")
+        #expect(also.function(named: entry.name) != nil, "\(entry.name)")
       }
     }
   }
