@@ -97,7 +97,7 @@ package struct LookupDecoder {
       reader.bag.add(.lookupNameClash(name.value, with: "a built-in variable", at: name.span))
       return false
     }
-    if Self.macros.contains(name.value) || CheckerDeclarations.all.function(named: name.value) != nil
+    if Self.macros.contains(name.value) || CheckerDeclarations.all.declaresFunction(named: name.value)
     {
       reader.bag.add(.lookupNameClash(name.value, with: "a CEL function", at: name.span))
       return false
