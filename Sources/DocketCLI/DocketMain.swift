@@ -14,7 +14,7 @@ public enum DocketMain {
   /// - Parameters:
   ///   - arguments: the arguments after the program name.
   ///   - environment: the process environment (`DOCKET_HOME`, `DOCKET_USER`, `DOCKET_NOW`,
-  ///     `NO_COLOR`).
+  ///     `NO_COLOR`, `TERM`).
   public static func run(
     arguments: [String], environment: ProcessEnvironment,
     currentDirectory: String = FileManager.default.currentDirectoryPath
@@ -48,8 +48,7 @@ public enum DocketMain {
         environment: environment, currentDirectory: currentDirectory)
       json = options.json
       let terminal = Terminal(environment: environment, json: json)
-      let context = CommandContext(
-        options: options, environment: environment, palette: terminal.palette, open: open)
+      let context = CommandContext(options: options, palette: terminal.palette, open: open)
       let output = try runnable.execute(in: context)
       if json {
         Terminal.write(JSONText.pretty(output.json), to: .standardOutput)

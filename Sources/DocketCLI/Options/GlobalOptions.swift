@@ -49,11 +49,11 @@ struct GlobalOptions: ParsableArguments {
   /// `path` as an absolute, standardized directory URL.
   ///
   /// A path that is already standard once made absolute (no `.` or `..` component, no
-  /// doubled or trailing slash, no `~` to expand, none of the prefixes Foundation strips)
-  /// is taken as it is: it is what
-  /// `standardizedFileURL` would return, and that call's first use costs 0.4 M
-  /// instructions in the static binary (docs/performance.md §13). Anything else goes
-  /// through Foundation, so its rules (symbolic links before `..`) stay the only ones.
+  /// doubled or trailing slash, no `~` to expand, none of the prefixes Foundation strips) is
+  /// taken as it is: it is what `standardizedFileURL` would return, and that call's first
+  /// use costs 0.4 M instructions in the static binary (docs/performance.md §13). Anything
+  /// else goes through Foundation, so its rules (symbolic links before `..`) stay the only
+  /// ones.
   static func standardizedDirectory(_ path: String, relativeTo currentDirectory: String) -> URL {
     let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
     if !path.hasPrefix("~"), isStandardAbsolute(absolute) {

@@ -3,11 +3,10 @@ import DocketModel
 import DocketReports
 import Foundation
 
-/// Everything a command needs besides its own arguments: the resolved global options, the
-/// environment, the palette, and a way to open the home.
+/// Everything a command needs besides its own arguments: the resolved global options (the
+/// environment's fallbacks already applied), the palette, and a way to open the home.
 struct CommandContext {
   var options: ResolvedOptions
-  var environment: ProcessEnvironment
   var palette: Palette
   /// Opens the home at `options.home`; replaced in tests.
   var open: (ResolvedOptions) throws(CommandFailure) -> any SessionGateway

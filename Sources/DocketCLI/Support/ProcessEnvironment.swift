@@ -24,8 +24,6 @@ public struct ProcessEnvironment: Sendable, ExpressibleByDictionaryLiteral {
   private init(fixed: [String: String]?) { self.fixed = fixed }
 
   /// Exactly these variables and no others.
-  public init(_ values: [String: String]) { fixed = values }
-
   public init(dictionaryLiteral elements: (String, String)...) {
     fixed = Dictionary(elements) { first, _ in first }
   }
