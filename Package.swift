@@ -37,6 +37,8 @@ let package = Package(
   targets: [
     // Positions, diagnostics, suggestions and terminal display width; no dependencies.
     .target(name: "DocketDiagnostics", swiftSettings: strict),
+    // The POSIX file calls the loader and the store share (read, list, write, sync, rename).
+    .target(name: "DocketFiles", swiftSettings: strict),
     // The Common Expression Language: lexer, parser, checker, interpreter. Knows no workflows.
     .target(name: "CEL", dependencies: ["DocketDiagnostics"], swiftSettings: strict),
     // Loaded definitions (immutable) and running instances.
@@ -51,7 +53,7 @@ let package = Package(
     .target(
       name: "DocketDSL",
       dependencies: [
-        "CEL", "DocketModel", "DocketDiagnostics", .product(name: "Yams", package: "Yams"),
+        "CEL", "DocketModel", "DocketDiagnostics", "DocketFiles", .product(name: "Yams", package: "Yams"),
         .product(name: "OrderedCollections", package: "swift-collections"),
       ],
       swiftSettings: strict),
@@ -64,12 +66,13 @@ let package = Package(
       ],
       swiftSettings: strict),
     // The JSON instance store: atomic, durable, locked; plus the derived index.
-    .target(name: "DocketStore", dependencies: ["DocketModel"], swiftSettings: strict),
+    .target(name: "DocketStore", dependencies: ["DocketModel", "DocketFiles"], swiftSettings: strict),
     // The application layer shared by the CLI and fixtures: load home, run engine, commit.
     .target(
       name: "DocketKit",
       dependencies: [
         "DocketDSL", "DocketEngine", "DocketStore", "DocketModel", "DocketDiagnostics", "CEL",
+        "DocketFiles",
       ],
       swiftSettings: strict),
     // Fixtures (contract §7): scenario files read with positions, run on a scratch store
@@ -117,7 +120,7 @@ let package = Package(
     .testTarget(
       name: "DocketEngineTests", dependencies: ["DocketEngine", "DocketDSL", "DocketTestSupport"],
       exclude: ["Calendar/DifferentialCases.jsonl"]),
-    .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "DocketTestSupport"]),
+    .testTarget(name: "DocketStoreTests", dependencies: ["DocketStore", "DocketFiles", "DocketTestSupport"]),
     .testTarget(name: "DocketKitTests", dependencies: ["DocketKit", "DocketReports", "DocketTestSupport"]),
     .testTarget(
       name: "DocketScenariosTests", dependencies: ["DocketScenarios", "DocketTestSupport"]),

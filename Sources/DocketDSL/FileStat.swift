@@ -1,3 +1,5 @@
+import DocketFiles
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -81,39 +83,7 @@ package struct FileStat: Sendable, Hashable {
   /// taken after the last read (so a change during the read shows in the stat); nil when it
   /// cannot be read (a folder included).
   package static func read(path: String) -> (bytes: [UInt8], stat: FileStat)? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var st = stat()
-    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR else { return nil }
-    // One byte more than the size, so a file read whole meets its end on the next call.
-    var buffer = [UInt8](repeating: 0, count: max(Int(st.st_size), 4095) + 1)
-    var used = 0
-    while true {
-      if used == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-      let n = buffer.withUnsafeMutableBytes { raw -> Int in
-        guard let base = raw.baseAddress else { return 0 }
-        return systemRead(fd, base + used, raw.count - used)
-      }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return nil
-      }
-      if n == 0 { break }
-      used += n
-    }
-    buffer.removeLast(buffer.count - used)
-    guard fstat(fd, &st) == 0 else { return nil }
-    return (buffer, FileStat(st))
-  }
-
-  private static func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-      Glibc.read(fd, buffer, count)
-    #elseif canImport(Musl)
-      Musl.read(fd, buffer, count)
-    #else
-      Darwin.read(fd, buffer, count)
-    #endif
+    guard let (bytes, st) = try? FileSystem.readWithStat(path) else { return nil }
+    return (bytes, FileStat(st))
   }
 }

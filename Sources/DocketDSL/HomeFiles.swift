@@ -1,13 +1,6 @@
+import DocketFiles
 import DocketModel
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// The definition files of a home, each read at most once: what ``HomeLoader`` decodes, and
 /// what a fingerprint of the home's definitions (DocketKit's validated-home record) hashes.
@@ -58,13 +51,13 @@ public struct HomeFiles: Sendable {
   /// - Throws: ``HomeLoadError/notAFolder(path:)`` when `url` is not a folder.
   package static func list(home url: URL) throws(HomeLoadError) -> HomeFiles {
     let root = url.path
-    guard Disk.isFolder(root) else { throw .notAFolder(path: root) }
+    guard FileSystem.isDirectory(root) else { throw .notAFolder(path: root) }
     var files: [String: File] = [:]
-    for name in singleFiles where Disk.exists(root + "/" + name) {
+    for name in singleFiles where FileSystem.exists(root + "/" + name) {
       files[name] = File()
     }
     for folder in folders {
-      for name in Disk.list(root + "/" + folder) where isDefinitionFile(name) {
+      for name in (try? FileSystem.list(root + "/" + folder)) ?? [] where isDefinitionFile(name) {
         files[folder + "/" + name] = File()
       }
     }
@@ -115,36 +108,5 @@ public struct HomeFiles: Sendable {
   static func isDefinitionFile(_ name: String) -> Bool {
     name.hasSuffix(".yaml") && !name.hasPrefix(".")
   }
-
 }
 
-/// The few POSIX calls reading a home takes (every command reads every definition file;
-/// FileManager costs several times more per call in a static binary).
-private enum Disk {
-  /// Whether `path` is a folder (following symbolic links).
-  static func isFolder(_ path: String) -> Bool {
-    var st = stat()
-    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-  }
-
-  /// Whether something is at `path` (following symbolic links, so a dangling one is not).
-  static func exists(_ path: String) -> Bool {
-    var st = stat()
-    return stat(path, &st) == 0
-  }
-
-  /// The names in the folder at `path` (none when it is missing or cannot be listed).
-  static func list(_ path: String) -> [String] {
-    guard let dir = opendir(path) else { return [] }
-    defer { closedir(dir) }
-    var names: [String] = []
-    while let entry = readdir(dir) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
-        guard let base = raw.baseAddress else { return "" }
-        return String(cString: base.assumingMemoryBound(to: CChar.self))
-      }
-      if !name.isEmpty, name != ".", name != ".." { names.append(name) }
-    }
-    return names
-  }
-}

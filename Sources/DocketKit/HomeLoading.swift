@@ -1,5 +1,6 @@
 import DocketDSL
 import DocketDiagnostics
+import DocketFiles
 import DocketModel
 import DocketStore
 import Foundation

@@ -1,3 +1,4 @@
+import DocketFiles
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import DocketFiles
 import DocketModel
 import Foundation
 import Testing

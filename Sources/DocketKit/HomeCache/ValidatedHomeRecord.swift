@@ -1,4 +1,5 @@
 import DocketDSL
+import DocketFiles
 import DocketModel
 import DocketStore
 

@@ -1,3 +1,5 @@
+import DocketFiles
+
 /// Writes a file so that a reader, or the next command after a crash, sees either the old
 /// contents or the new, never a mix: a temporary file in the same folder, written and synced,
 /// renamed over the target, then the folder synced so the rename itself is durable.

@@ -1,3 +1,5 @@
+import DocketFiles
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)

@@ -1,3 +1,5 @@
+import DocketFiles
+
 /// The store's write-ahead log: a commit of several files is all or nothing, and durable,
 /// after a single `fdatasync`.
 ///

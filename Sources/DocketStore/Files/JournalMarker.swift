@@ -1,3 +1,4 @@
+import DocketFiles
 import DocketModel
 
 /// How far the journal's log has been applied to the store's files, and in which boot of

@@ -1,3 +1,5 @@
+import DocketFiles
+
 /// The journal folder the previous versions of `docket` wrote (`journal/<n>.put` staged
 /// files and a `journal/commit` manifest), recovered once by their rules so that upgrading
 /// never loses a commit they left interrupted: files without a manifest are a commit that

@@ -6,14 +6,16 @@
   import Darwin
 #endif
 
-/// The few POSIX calls the store needs, with errors as values.
+/// The few POSIX calls the store and the definition loader need, with errors as values.
 ///
-/// Plain system calls rather than `FileManager`/`Data`: every command reads and writes a
-/// ticket file, and these do it without bridging or extra copies. Paths are absolute.
+/// Plain system calls rather than `FileManager`/`Data`: every command reads its definition
+/// files and reads and writes a ticket file, and these do it without bridging or extra
+/// copies. Paths are absolute.
 package enum FileSystem {
   /// Why a call failed: the system's message (`No such file or directory`) and errno.
   package struct Failure: Error, Sendable {
     package var errno: Int32
+    package init(errno: Int32) { self.errno = errno }
     package var message: String { String(cString: strerror(errno)) }
     package var isNotFound: Bool { errno == ENOENT || errno == ENOTDIR }
   }
@@ -22,6 +24,12 @@ package enum FileSystem {
 
   /// The whole file, or a failure (`isNotFound` when it does not exist).
   package static func read(_ path: String) throws(Failure) -> [UInt8] {
+    try readWithStat(path).bytes
+  }
+
+  /// The whole file and the `stat` of the descriptor it was read from, taken after the last
+  /// read (so a change during the read shows in it); a folder is `EISDIR`.
+  package static func readWithStat(_ path: String) throws(Failure) -> (bytes: [UInt8], stat: stat) {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { throw failure() }
     defer { close(fd) }
@@ -44,7 +52,14 @@ package enum FileSystem {
       used += n
     }
     out.removeLast(out.count - used)
-    return out
+    guard fstat(fd, &st) == 0 else { throw failure() }
+    return (out, st)
+  }
+
+  /// Whether `path` is a folder (following symbolic links).
+  package static func isDirectory(_ path: String) -> Bool {
+    var st = stat()
+    return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
   }
 
   /// Writes all of `bytes` to an open descriptor.
