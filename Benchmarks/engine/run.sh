@@ -10,7 +10,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 REL="${REL:-$ROOT/.build/release}"
 [ -d "$REL/DocketKit.build" ] || (cd "$ROOT" && swift build -c release --product docket)
 OBJS=()
-for m in CEL DocketDiagnostics DocketModel DocketDSL DocketEngine DocketStore DocketKit \
+for m in CEL DocketDiagnostics DocketFiles DocketModel DocketDSL DocketEngine DocketStore DocketKit \
          OrderedCollections InternalCollectionsUtilities Yams CYaml; do
   while IFS= read -r o; do OBJS+=("$o"); done < <(find "$REL/$m.build" -name "*.o")
 done

@@ -7,9 +7,9 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 REL="$ROOT/.build/release"
-[ -d "$REL/DocketStore.build" ] || (cd "$ROOT" && swift build -c release --target DocketStore)
+[ -d "$REL/DocketFiles.build" ] || (cd "$ROOT" && swift build -c release --target DocketStore)
 OBJS=()
-for m in CEL DocketDiagnostics DocketModel DocketStore OrderedCollections InternalCollectionsUtilities; do
+for m in CEL DocketDiagnostics DocketFiles DocketModel DocketStore OrderedCollections InternalCollectionsUtilities; do
   while IFS= read -r o; do OBJS+=("$o"); done < <(find "$REL/$m.build" -name "*.o")
 done
 OUT="${BENCH_DIR:-/var/tmp/docket-lookup-bench-bin}"
