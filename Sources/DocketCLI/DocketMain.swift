@@ -9,19 +9,29 @@ import Foundation
 /// errors on stderr) or exactly one JSON document on stdout with `--json`, and returns the
 /// status of contract §6 instead of ArgumentParser's defaults (usage errors are 2, not 64).
 public enum DocketMain {
-  /// Runs one command and returns its exit status.
+  /// Runs one command of the `docket` process and returns its exit status.
+  ///
+  /// The session the command opens stays allocated until the process exits (see
+  /// ``DocketKitGateway/keepUntilExit()``); tests run commands through the internal
+  /// `run(arguments:environment:currentDirectory:open:)`.
   ///
   /// - Parameters:
   ///   - arguments: the arguments after the program name.
   ///   - environment: the process environment (`DOCKET_HOME`, `DOCKET_USER`, `DOCKET_NOW`,
   ///     `NO_COLOR`, `TERM`).
+  ///   - currentDirectory: where relative paths start; nil is the process's current folder.
   public static func run(
     arguments: [String], environment: ProcessEnvironment,
-    currentDirectory: String = FileManager.default.currentDirectoryPath
+    currentDirectory: String? = nil
   ) -> Int32 {
     run(
-      arguments: arguments, environment: environment, currentDirectory: currentDirectory,
-      open: DocketKitGateway.open)
+      arguments: arguments, environment: environment,
+      currentDirectory: currentDirectory ?? WorkingDirectory.path,
+      open: { options throws(CommandFailure) in
+        let gateway = try DocketKitGateway.opened(options)
+        gateway.keepUntilExit()
+        return gateway
+      })
   }
 
   static func run(

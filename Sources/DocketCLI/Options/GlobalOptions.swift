@@ -32,7 +32,7 @@ struct GlobalOptions: ParsableArguments {
     -> ResolvedOptions
   {
     let homePath = nonEmpty(home) ?? nonEmpty(environment["DOCKET_HOME"]) ?? currentDirectory
-    let homeURL = Self.standardizedDirectory(homePath, relativeTo: currentDirectory)
+    let home = Self.standardizedDirectory(homePath, relativeTo: currentDirectory)
     let user = (nonEmpty(actor) ?? nonEmpty(environment["DOCKET_USER"])).map { UserID($0) }
     var fixedNow: Date?
     if let text = nonEmpty(now) ?? nonEmpty(environment["DOCKET_NOW"]) {
@@ -43,10 +43,10 @@ struct GlobalOptions: ParsableArguments {
       }
       fixedNow = date
     }
-    return ResolvedOptions(home: homeURL, actor: user, now: fixedNow, json: json)
+    return ResolvedOptions(home: home.url, homePath: home.path, actor: user, now: fixedNow, json: json)
   }
 
-  /// `path` as an absolute, standardized directory URL.
+  /// `path` as an absolute, standardized directory URL, and that URL's `path`.
   ///
   /// A path that is already standard once made absolute (no `.` or `..` component, no
   /// doubled or trailing slash, no `~` to expand, none of the prefixes Foundation strips) is
@@ -54,13 +54,18 @@ struct GlobalOptions: ParsableArguments {
   /// use costs 0.4 M instructions in the static binary (docs/performance.md §13). Anything
   /// else goes through Foundation, so its rules (symbolic links before `..`) stay the only
   /// ones.
-  static func standardizedDirectory(_ path: String, relativeTo currentDirectory: String) -> URL {
+  /// The path comes back as a string too: a URL's first `path` costs 0.38 M instructions in
+  /// the static binary (docs/performance.md §13), and the command line needs only the string.
+  static func standardizedDirectory(_ path: String, relativeTo currentDirectory: String)
+    -> (url: URL, path: String)
+  {
     let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
     if !path.hasPrefix("~"), isStandardAbsolute(absolute) {
-      return URL(fileURLWithPath: absolute, isDirectory: true)
+      return (URL(fileURLWithPath: absolute, isDirectory: true), absolute)
     }
     let base = URL(fileURLWithPath: currentDirectory, isDirectory: true)
-    return URL(fileURLWithPath: path, isDirectory: true, relativeTo: base).standardizedFileURL
+    let url = URL(fileURLWithPath: path, isDirectory: true, relativeTo: base).standardizedFileURL
+    return (url, url.path)
   }
 
   private static func isStandardAbsolute(_ path: String) -> Bool {
@@ -81,6 +86,8 @@ struct GlobalOptions: ParsableArguments {
 /// ``GlobalOptions`` after the environment fallbacks: what commands actually use.
 struct ResolvedOptions: Sendable, Equatable {
   var home: URL
+  /// `home.path`, known without asking the URL.
+  var homePath: String
   /// Nil when neither `--as` nor `$DOCKET_USER` names anyone.
   var actor: UserID?
   /// Nil means the system clock.
@@ -88,4 +95,12 @@ struct ResolvedOptions: Sendable, Equatable {
   var json: Bool
   /// The definitions the command needs (set by the command, not by a flag).
   var definitions: DefinitionScope = .everything
+
+  init(home: URL, homePath: String? = nil, actor: UserID?, now: Date?, json: Bool) {
+    self.home = home
+    self.homePath = homePath ?? home.path
+    self.actor = actor
+    self.now = now
+    self.json = json
+  }
 }

@@ -2,18 +2,26 @@ import DocketModel
 
 /// What a command produced: the text for people, the document for `--json`, and its status.
 ///
-/// Commands build both forms and never print; ``DocketMain`` chooses one, so `--json` works
-/// the same way for every command.
-struct CommandOutput: Sendable {
+/// Commands describe both forms and never print; ``DocketMain`` chooses one, so `--json` works
+/// the same way for every command. The document is built only when it is asked for: a text
+/// run never needs it, and building a ticket's document cost `advance` 0.08 M instructions
+/// (docs/performance.md §13).
+struct CommandOutput {
   var text: String
-  var json: JSONValue
   var status: ExitStatus = .success
   /// Lines for stderr even on success (warnings from `validate`), text mode only.
   var notes: String = ""
+  private let document: () -> JSONValue
 
-  init(text: String, json: JSONValue, status: ExitStatus = .success, notes: String = "") {
+  /// The `--json` document.
+  var json: JSONValue { document() }
+
+  init(
+    text: String, json: @autoclosure @escaping () -> JSONValue, status: ExitStatus = .success,
+    notes: String = ""
+  ) {
     self.text = text
-    self.json = json
+    self.document = json
     self.status = status
     self.notes = notes
   }
