@@ -1,31 +1,67 @@
+import Synchronization
+
 /// A compiled expression, ready to evaluate many times (and from many threads).
+///
+/// Usually compiled when made (``CELEnvironment/compile(_:)``); a program made with
+/// ``deferred(source:compile:)`` compiles on its first use instead, for callers that hold
+/// many expressions already known to compile and evaluate few of them.
 public final class CELProgram: Sendable {
   /// The expression source as given to ``CELEnvironment/compile(_:)``.
   public let source: String
-  /// The type the checker deduced (`dyn` when unchecked).
-  public let resultType: CELType
-  private let root: Eval
-  private let slots: Int
-  private let limits: CELLimits
-  private let sourceMap: SourceMap
+  private let ready: Plan?
+  private let later: DeferredPlan?
+
+  /// What evaluation needs: the planned closure tree and what it was planned with.
+  struct Plan: Sendable {
+    var resultType: CELType
+    var root: Eval
+    var slots: Int
+    var limits: CELLimits
+    var sourceMap: SourceMap
+  }
 
   init(
     source: String, resultType: CELType, root: @escaping Eval, slots: Int, limits: CELLimits,
     sourceMap: SourceMap
   ) {
     self.source = source
-    self.resultType = resultType
-    self.root = root
-    self.slots = slots
-    self.limits = limits
-    self.sourceMap = sourceMap
+    ready = Plan(
+      resultType: resultType, root: root, slots: slots, limits: limits, sourceMap: sourceMap)
+    later = nil
   }
+
+  private init(source: String, later: DeferredPlan) {
+    self.source = source
+    ready = nil
+    self.later = later
+  }
+
+  /// A program for `source` that `compile` makes on first use (once, whichever thread asks
+  /// first). Should `compile` fail, every evaluation is an error value naming the problem.
+  package static func deferred(
+    source: String, compile: @escaping @Sendable () -> Result<CELProgram, CELIssues>
+  ) -> CELProgram {
+    CELProgram(source: source, later: DeferredPlan(source: source, compile: compile))
+  }
+
+  fileprivate var plan: Plan {
+    if let ready { return ready }
+    return later?.plan ?? DeferredPlan.failed(source, "no plan")
+  }
+
+  /// The type the checker deduced (`dyn` when unchecked). Compiles a deferred program.
+  public var resultType: CELType { plan.resultType }
 
   /// Evaluates against variables. Never throws: failures are `.error` values that carry the
   /// id of the failing node (see ``range(of:)``).
   public func evaluate(_ activation: some CELActivation) -> CELValue {
-    var state = EvalState(activation: activation, slots: slots, limits: limits)
-    return root(&state)
+    if let ready {
+      var state = EvalState(activation: activation, slots: ready.slots, limits: ready.limits)
+      return ready.root(&state)
+    }
+    let plan = plan
+    var state = EvalState(activation: activation, slots: plan.slots, limits: plan.limits)
+    return plan.root(&state)
   }
 
   /// Evaluates with no variables.
@@ -36,12 +72,47 @@ public final class CELProgram: Sendable {
   /// Where in ``source`` an evaluation error happened: Unicode-scalar offsets, or nil when
   /// the error does not name a node of this program.
   public func range(of error: CELError) -> Range<Int>? {
-    sourceMap.range(of: error.exprID)
+    plan.sourceMap.range(of: error.exprID)
   }
 
   /// The 1-based line and column (in scalars) of an evaluation error within ``source``.
   public func position(of error: CELError) -> (line: Int, column: Int)? {
     guard let r = range(of: error) else { return nil }
-    return sourceMap.lineColumn(ofOffset: r.lowerBound)
+    return plan.sourceMap.lineColumn(ofOffset: r.lowerBound)
+  }
+}
+
+/// The plan of a deferred program: made by its compile closure on first use, then kept.
+private final class DeferredPlan: Sendable {
+  private let source: String
+  private let compile: @Sendable () -> Result<CELProgram, CELIssues>
+  private let made = Mutex<CELProgram.Plan?>(nil)
+
+  init(source: String, compile: @escaping @Sendable () -> Result<CELProgram, CELIssues>) {
+    self.source = source
+    self.compile = compile
+  }
+
+  var plan: CELProgram.Plan {
+    made.withLock { made in
+      if let made { return made }
+      let plan: CELProgram.Plan
+      switch compile() {
+      case .success(let program): plan = program.plan
+      case .failure(let issues):
+        plan = Self.failed(source, issues.issues.first?.message ?? "does not compile")
+      }
+      made = plan
+      return plan
+    }
+  }
+
+  /// A plan whose every evaluation is the error `reason` (a deferred program that no longer
+  /// compiles: its caller's definitions changed under it).
+  static func failed(_ source: String, _ reason: String) -> CELProgram.Plan {
+    let message = "expression '\(source)' cannot be compiled: \(reason)"
+    return CELProgram.Plan(
+      resultType: .error, root: { _ in .error(CELError(code: "not_compiled", message)) }, slots: 0,
+      limits: CELLimits(), sourceMap: SourceMap(source: source))
   }
 }

@@ -20,7 +20,7 @@ public final class DocketSession {
   package let sources: [String: SourceFile]
   /// Where the home is and what its full load established, to keep after the first commit
   /// (see `HomeLoading`).
-  private var pendingRecord: (root: String, record: ValidatedHomeRecord)?
+  private var pendingRecord: (root: String, record: ValidatedHomeRecord, compiles: Bool)?
   /// The home folder when only part of it was loaded (older workflow versions may need a
   /// calendar the loaded part does not).
   private(set) var partialRoot: String?
@@ -53,7 +53,7 @@ public final class DocketSession {
       lookups: Array(home.lookups.values))
     let session = DocketSession(
       home: home, store: store, clock: clock, warnings: loaded.warnings, sources: loaded.sources)
-    session.pendingRecord = loaded.record.map { (url.path, $0) }
+    session.pendingRecord = loaded.record.map { (url.path, $0, loaded.compiles) }
     if loaded.isPartial { session.partialRoot = url.path }
     session.hashedDefinitionFiles = loaded.hashed
     return session
@@ -61,8 +61,11 @@ public final class DocketSession {
 
   /// Keeps the validated-home record once the store has been written to.
   func committed() {
-    guard let (root, record) = pendingRecord else { return }
+    guard let (root, record, compiles) = pendingRecord else { return }
     pendingRecord = nil
+    // The compiled home before the record that leads to it: a command that finds the new
+    // record finds its compiled home too (or, if this write failed, loads the YAML).
+    if compiles { CompiledHomeFile.write(home, key: record.key, home: root) }
     record.write(home: root)
   }
 

@@ -24,17 +24,20 @@ enum HomeLoading {
     /// The definition files read and hashed for the record's key (the others' stats showed
     /// them unchanged), in path order.
     var hashed: [String] = []
+    /// Whether ``home`` is a full, clean load to keep compiled with ``record`` (see
+    /// ``CompiledHomeFile``), so later commands read it back instead of the YAML.
+    var compiles = false
   }
 
   /// Loads and checks the definitions of the home at `url` that a command in `scope` needs.
   ///
   /// With a narrower scope than everything, and a ``ValidatedHomeRecord`` whose fingerprint
-  /// matches the files as they are now, only the workflows the scope reaches are decoded
-  /// (with settings, staff, calendars and rules); the rest of the home is known to be valid
-  /// because these exact files were checked by an earlier command. Only the files decoded
-  /// are read; a file the record vouches for by its stat is not hashed (see
-  /// ``DefinitionFingerprint/make(_:record:)``). Otherwise everything is loaded and checked,
-  /// and the result carries a record for the session to keep.
+  /// matches the files as they are now, the workflows the scope reaches (with settings,
+  /// staff, calendars and rules) are read back from the ``CompiledHome`` kept with the
+  /// record: no YAML is parsed and no definition file is even read, unless its stat changed
+  /// (then it is hashed; see ``DefinitionFingerprint/make(_:record:)``). These exact files
+  /// were checked by an earlier command. Otherwise everything is loaded and checked, and the
+  /// result carries a record (and the home to compile) for the session to keep.
   ///
   /// - Throws: ``DocketError/invalidDefinitions(_:_:)`` with every diagnostic when any is an
   ///   error; ``DocketError/usage(_:)`` when `url` is not a home folder.
@@ -51,20 +54,21 @@ enum HomeLoading {
     var hashed: [String] = []
     if let record, let needed = record.part(for: scope, home: root) {
       let subset = HomeSubset(workflows: Set(needed.workflows.map(\.rawValue)), calendars: needed.calendars)
-      for path in files.files.keys where subset.decodes(path) { files.read(path) }
+      // No definition file is read unless its stat changed since the record.
       let fingerprint = DefinitionFingerprint.make(&files, record: record)
       hashed = fingerprint.hashed
-      if !fingerprint.key.isEmpty, fingerprint.key == record.key {
-        let part = HomeLoader.load(files, only: subset)
-        if !part.hasErrors, part.home.workflows.count == needed.workflows.count,
-          fingerprint.covers(part.sources)
-        {
-          return Loaded(
-            home: part.home, warnings: DiagnosticBag(), sources: part.sources,
-            record: hashed.isEmpty ? nil : record.refreshed(fingerprint, since: since),
-            isPartial: true, hashed: hashed)
-        }
+      if !fingerprint.key.isEmpty, fingerprint.key == record.key,
+        let bytes = CompiledHomeFile.read(home: root),
+        let home = CompiledHome.decode(bytes, key: fingerprint.key, only: subset),
+        home.workflows.count == needed.workflows.count
+      {
+        return Loaded(
+          home: home, warnings: DiagnosticBag(), sources: [:],
+          record: hashed.isEmpty ? nil : record.refreshed(fingerprint, since: since),
+          isPartial: true, hashed: hashed)
       }
+      // A changed file, or a compiled home missing or damaged: a full load, whose record and
+      // compiled home the session keeps after its commit.
     }
     files.readAll()
     let fingerprint = DefinitionFingerprint.make(&files, record: record)
@@ -74,6 +78,7 @@ enum HomeLoading {
       fingerprint.covers(loaded.sources)
     {
       loaded.record = ValidatedHomeRecord(fingerprint, since: since, home: loaded.home)
+      loaded.compiles = true
     }
     return loaded
   }
