@@ -40,7 +40,7 @@ public enum DocketMain {
   ) -> Int32 {
     // Before parsing succeeds we cannot ask the options; a literal `--json` is what counts.
     var json = arguments.contains("--json")
-    let runnable: any DocketRunnable
+    let runnable: any CommandRun
     do {
       switch try CommandDispatch.parse(arguments) {
       case .runnable(let command):
@@ -54,7 +54,7 @@ public enum DocketMain {
       return reportParseError(error, json: json)
     }
     do throws(CommandFailure) {
-      let options = try runnable.global.resolve(
+      let options = try runnable.globals.resolve(
         environment: environment, currentDirectory: currentDirectory)
       json = options.json
       let terminal = Terminal(environment: environment, json: json)

@@ -90,7 +90,7 @@ struct ExitStatusTests {
     let foundation = URL(
       fileURLWithPath: path, isDirectory: true, relativeTo: URL(fileURLWithPath: cwd, isDirectory: true)
     ).standardizedFileURL
-    let ours = GlobalOptions.standardizedDirectory(path, relativeTo: cwd)
+    let ours = GlobalValues.standardizedDirectory(path, relativeTo: cwd)
     #expect(ours.url.path == foundation.path)
     #expect(ours.path == foundation.path)
     #expect(ours.url.absoluteString == foundation.absoluteString)

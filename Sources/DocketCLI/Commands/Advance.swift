@@ -15,19 +15,24 @@ extension DocketCommand {
     @Option(help: "A note for the history (some events require one).") var note: String?
     @OptionGroup var global: GlobalOptions
 
-    func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
+    static let kind = EventLine.Kind.advance
+
+    /// Runs an `advance` line, however it was parsed.
+    static func run(_ line: EventLine, in context: CommandContext) throws(CommandFailure)
+      -> CommandOutput
+    {
       let actor = try context.requireActor()
-      let ticket = try TicketID.parse(id)
+      let ticket = try TicketID.parse(line.id)
       let session = try context.openSession(for: .ticket(ticket))
       let change = try session.advanceReporting(
-        ticket, event: EventName(event), fields: fields, note: note, actor: actor)
+        ticket, event: EventName(line.event), fields: line.fields, note: line.note, actor: actor)
       let after = change.instance
       // The session read the ticket in the same transaction; a gateway that did not says so.
       let before: Instance
       if let read = change.before { before = read } else { before = try session.instance(ticket) }
       let was = Describe(home: session.home, instance: before)
       let now = Describe(home: session.home, instance: after)
-      var text = "\(after.id.rawValue): \(event): \(was.state) → \(now.state)"
+      var text = "\(after.id.rawValue): \(line.event): \(was.state) → \(now.state)"
       text += after.isOpen ? ", owner \(now.owner)\n" : " (closed)\n"
       text += RuleEffectsOutput.text(change, home: session.home)
       return CommandOutput(

@@ -24,13 +24,18 @@ extension DocketCommand {
     @Option(help: "The note the step would take.") var note: String?
     @OptionGroup var global: GlobalOptions
 
-    func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
+    static let kind = EventLine.Kind.explain
+
+    /// Runs an `explain` line, however it was parsed.
+    static func run(_ line: EventLine, in context: CommandContext) throws(CommandFailure)
+      -> CommandOutput
+    {
       let actor = try context.requireActor()
-      let ticket = try TicketID.parse(id)
+      let ticket = try TicketID.parse(line.id)
       let session = try context.openSession()
       try context.checkActor(in: session.home)
       let explanation = try session.explain(
-        ticket, event: EventName(event), fields: fields, note: note, actor: actor)
+        ticket, event: EventName(line.event), fields: line.fields, note: line.note, actor: actor)
       let view = ExplanationView(
         explanation: explanation, definition: session.home.definition(for: explanation.instance),
         staff: session.home.staff, zone: session.home.settings.timeZone,

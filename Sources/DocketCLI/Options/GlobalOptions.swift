@@ -22,6 +22,25 @@ struct GlobalOptions: ParsableArguments {
   @Flag(name: .long, help: "Print one JSON document on stdout instead of text.")
   var json = false
 
+  /// The values given, as plain strings.
+  var values: GlobalValues { GlobalValues(home: home, actor: actor, now: now, json: json) }
+
+  /// The options with their environment fallbacks applied (see ``GlobalValues/resolve``).
+  func resolve(environment: ProcessEnvironment, currentDirectory: String) throws(CommandFailure)
+    -> ResolvedOptions
+  {
+    try values.resolve(environment: environment, currentDirectory: currentDirectory)
+  }
+}
+
+/// The global options as given on the command line, without ArgumentParser's wrappers: what
+/// ``DirectParsing`` reads for the everyday commands and what ``GlobalOptions`` holds.
+struct GlobalValues: Sendable, Equatable {
+  var home: String?
+  var actor: String?
+  var now: String?
+  var json = false
+
   /// The options with their environment fallbacks applied.
   ///
   /// - Parameters:
@@ -54,26 +73,19 @@ struct GlobalOptions: ParsableArguments {
   /// use costs 0.4 M instructions in the static binary (docs/performance.md §13). Anything
   /// else goes through Foundation, so its rules (symbolic links before `..`) stay the only
   /// ones.
+  ///
   /// The path comes back as a string too: a URL's first `path` costs 0.38 M instructions in
   /// the static binary (docs/performance.md §13), and the command line needs only the string.
   static func standardizedDirectory(_ path: String, relativeTo currentDirectory: String)
     -> (url: URL, path: String)
   {
     let absolute = path.hasPrefix("/") ? path : currentDirectory + "/" + path
-    if !path.hasPrefix("~"), isStandardAbsolute(absolute) {
+    if !path.hasPrefix("~"), StandardPath.isStandardAbsolute(absolute) {
       return (URL(fileURLWithPath: absolute, isDirectory: true), absolute)
     }
     let base = URL(fileURLWithPath: currentDirectory, isDirectory: true)
     let url = URL(fileURLWithPath: path, isDirectory: true, relativeTo: base).standardizedFileURL
     return (url, url.path)
-  }
-
-  private static func isStandardAbsolute(_ path: String) -> Bool {
-    guard path.hasPrefix("/"), path.count > 1, !path.hasSuffix("/"), !path.hasPrefix("/private/"),
-      !path.hasPrefix("/var/automount/")
-    else { return false }
-    return !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
-      .contains { $0.isEmpty || $0.elementsEqual([0x2E]) || $0.elementsEqual([0x2E, 0x2E]) }
   }
 
   /// `s`, unless it is missing or only spaces and tabs.

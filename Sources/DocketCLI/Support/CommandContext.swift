@@ -37,7 +37,16 @@ struct CommandContext {
   var now: Date { options.now ?? Date() }
 }
 
-/// A subcommand that runs through ``DocketMain``: it returns output instead of printing.
-protocol DocketRunnable: ParsableCommandWithGlobals {
+/// A parsed command line that ``DocketMain`` runs: its global options, and the work, which
+/// returns output instead of printing.
+protocol CommandRun {
+  var globals: GlobalValues { get }
   func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput
+}
+
+/// A subcommand, as ArgumentParser parses it, that runs through ``DocketMain``.
+protocol DocketRunnable: ParsableCommandWithGlobals, CommandRun {}
+
+extension DocketRunnable {
+  var globals: GlobalValues { global.values }
 }

@@ -13,7 +13,7 @@ enum CommandDispatch {
   /// A parsed command line: a Docket command to run, or one of ArgumentParser's own (its
   /// `help` subcommand), which prints its text when run.
   enum Parsed {
-    case runnable(any DocketRunnable)
+    case runnable(any CommandRun)
     case builtIn(any ParsableCommand)
   }
 

@@ -15,24 +15,44 @@ struct CommandGrammar: Sendable {
   /// How many positional arguments (all required).
   var positionals: Int
   /// Long option names taking one value each time; `repeatable` ones may come many times.
-  var options: Set<String> = []
-  var repeatable: Set<String> = []
+  /// (Arrays, not sets: a handful of names is scanned faster than hashed, and a set of a new
+  /// element type costs its run-time set-up on first use.)
+  var options: [String] = []
+  var repeatable: [String] = []
   /// Long flag names (no value).
-  var flags: Set<String> = []
+  var flags: [String] = []
 
   /// The options every command takes (``GlobalOptions``).
-  static let globalOptions: Set<String> = ["home", "as", "now"]
-  static let globalFlags: Set<String> = ["json"]
+  static let globalOptions = ["home", "as", "now"]
+  static let globalFlags = ["json"]
+
+  func takesOption(_ name: String) -> Bool {
+    options.contains(name) || Self.globalOptions.contains(name)
+  }
+
+  func takesFlag(_ name: String) -> Bool {
+    flags.contains(name) || Self.globalFlags.contains(name)
+  }
 }
 
 /// A command line split by a ``CommandGrammar``.
 struct CommandWords: Sendable {
   var positionals: [String] = []
-  /// Option name -> its values, in the order given.
-  var values: [String: [String]] = [:]
-  var flags: Set<String> = []
+  /// Each option given, and its value, in the order given (parallel arrays).
+  var names: [String] = []
+  var texts: [String] = []
+  var flags: [String] = []
 
-  func value(_ name: String) -> String? { values[name]?.last }
+  /// The option's last value.
+  func value(_ name: String) -> String? {
+    names.lastIndex(of: name).map { texts[$0] }
+  }
+
+  /// Every value of the option, in the order given.
+  func values(_ name: String) -> [String] {
+    names.indices.filter { names[$0] == name }.map { texts[$0] }
+  }
+
   func flag(_ name: String) -> Bool { flags.contains(name) }
 }
 
@@ -85,45 +105,81 @@ extension OneTicketCommand {
 }
 
 /// A command that fires, or tries, an event (`advance`, `explain`): `ID EVENT [--set K=V]...
-/// [--note TEXT]`.
-protocol EventCommand: DirectlyParsable {
-  var id: String { get set }
-  var event: String { get set }
-  var fields: [FieldAssignment] { get set }
-  var note: String? { get set }
-  var global: GlobalOptions { get set }
+/// [--note TEXT]`. Parsed directly, such a line becomes an ``EventLine``, not the command.
+protocol EventCommand: DocketRunnable {
+  static var kind: EventLine.Kind { get }
+  var id: String { get }
+  var event: String { get }
+  var fields: [FieldAssignment] { get }
+  var note: String? { get }
 }
 
 extension EventCommand {
-  static var grammar: CommandGrammar {
-    CommandGrammar(positionals: 2, options: ["set", "note"], repeatable: ["set"])
+  /// The line as plain values, which is what runs.
+  var line: EventLine {
+    EventLine(kind: Self.kind, id: id, event: event, fields: fields, note: note, globals: global.values)
   }
 
-  init?(words: CommandWords) {
+  func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
+    try line.execute(in: context)
+  }
+}
+
+/// An `advance` or `explain` line as plain values: built by ``DirectParsing`` with no
+/// ArgumentParser type at all (creating the command's property wrappers, its option names
+/// and help cost 0.1 M instructions of first uses in the static binary, docs/performance.md
+/// §13), or from the parsed command (``EventCommand/line``). Neither command has a
+/// `validate()` for the direct path to skip.
+struct EventLine: CommandRun, Sendable, Equatable {
+  enum Kind: String, CaseIterable, Sendable {
+    case advance, explain
+  }
+
+  var kind: Kind
+  var id: String
+  var event: String
+  var fields: [FieldAssignment]
+  var note: String?
+  var globals: GlobalValues
+
+  static let grammar = CommandGrammar(positionals: 2, options: ["set", "note"], repeatable: ["set"])
+
+  func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
+    switch kind {
+    case .advance: try DocketCommand.Advance.run(self, in: context)
+    case .explain: try DocketCommand.Explain.run(self, in: context)
+    }
+  }
+}
+
+extension EventLine {
+  /// The line of `kind` its words spell; nil when a `--set` is not `field=value`.
+  init?(_ kind: Kind, words: CommandWords) {
     guard let fields = words.fieldAssignments else { return nil }
-    var command = Self()
-    command.id = words.positionals[0]
-    command.event = words.positionals[1]
-    command.fields = fields
-    command.note = words.value("note")
-    command.global = GlobalOptions(words: words)
-    self = command
+    self.init(
+      kind: kind, id: words.positionals[0], event: words.positionals[1], fields: fields,
+      note: words.value("note"), globals: GlobalValues(words: words))
   }
 }
 
 enum DirectParsing {
-  /// The commands parsed without reflection: the ones staff run all day.
+  /// The other commands parsed without reflection: the ones staff run all day.
   static let commands: [any DirectlyParsable.Type] = [
-    DocketCommand.Advance.self, DocketCommand.Show.self, DocketCommand.New.self,
-    DocketCommand.Assign.self, DocketCommand.History.self, DocketCommand.Queue.self,
-    DocketCommand.List.self, DocketCommand.Tick.self, DocketCommand.Explain.self,
+    DocketCommand.Show.self, DocketCommand.New.self, DocketCommand.Assign.self,
+    DocketCommand.History.self, DocketCommand.Queue.self, DocketCommand.List.self,
+    DocketCommand.Tick.self,
   ]
 
   /// The command `arguments` (after the program name) name, when the line is plain enough for
   /// its grammar and passes the command's own validation; nil leaves it to ArgumentParser.
-  static func parse(_ arguments: [String]) -> (any DocketRunnable)? {
-    guard let word = arguments.first,
-      let command = commands.first(where: { $0.configuration.commandName == word }),
+  /// `advance` and `explain` are read first, into an ``EventLine``, without touching the
+  /// list of commands above (its first use sets up run-time types).
+  static func parse(_ arguments: [String]) -> (any CommandRun)? {
+    guard let word = arguments.first else { return nil }
+    if let kind = EventLine.Kind(rawValue: word) {
+      return split(arguments.dropFirst(), by: EventLine.grammar).flatMap { EventLine(kind, words: $0) }
+    }
+    guard let command = commands.first(where: { $0.configuration.commandName == word }),
       let words = split(arguments.dropFirst(), by: command.grammar),
       var parsed = command.init(words: words)
     else { return nil }
@@ -137,8 +193,6 @@ enum DirectParsing {
 
   /// The words of `tokens` by `grammar`, or nil at anything it does not cover exactly.
   static func split(_ tokens: ArraySlice<String>, by grammar: CommandGrammar) -> CommandWords? {
-    let options = grammar.options.union(CommandGrammar.globalOptions)
-    let flags = grammar.flags.union(CommandGrammar.globalFlags)
     var words = CommandWords()
     var index = tokens.startIndex
     while index < tokens.endIndex {
@@ -161,18 +215,20 @@ enum DirectParsing {
       } else {
         name = String(body)
       }
-      if flags.contains(name) {
-        guard value == nil, words.flags.insert(name).inserted else { return nil }
-      } else if options.contains(name) {
+      if grammar.takesFlag(name) {
+        guard value == nil, !words.flags.contains(name) else { return nil }
+        words.flags.append(name)
+      } else if grammar.takesOption(name) {
         if value == nil {
           guard index < tokens.endIndex, !tokens[index].hasPrefix("-") else { return nil }
           value = tokens[index]
           index += 1
         }
-        guard let value, words.values[name] == nil || grammar.repeatable.contains(name) else {
+        guard let value, !words.names.contains(name) || grammar.repeatable.contains(name) else {
           return nil
         }
-        words.values[name, default: []].append(value)
+        words.names.append(name)
+        words.texts.append(value)
       } else {
         return nil
       }
@@ -182,14 +238,24 @@ enum DirectParsing {
   }
 }
 
+extension GlobalValues {
+  /// The global options of a directly parsed line.
+  init(words: CommandWords) {
+    self.init(
+      home: words.value("home"), actor: words.value("as"), now: words.value("now"),
+      json: words.flag("json"))
+  }
+}
+
 extension GlobalOptions {
   /// The global options of a directly parsed line.
   init(words: CommandWords) {
+    let values = GlobalValues(words: words)
     var options = Self()
-    options.home = words.value("home")
-    options.actor = words.value("as")
-    options.now = words.value("now")
-    options.json = words.flag("json")
+    options.home = values.home
+    options.actor = values.actor
+    options.now = values.now
+    options.json = values.json
     self = options
   }
 }
@@ -198,7 +264,7 @@ extension CommandWords {
   /// Every `--set field=value`, or nil when one is not of that form.
   var fieldAssignments: [FieldAssignment]? {
     var fields: [FieldAssignment] = []
-    for text in values["set"] ?? [] {
+    for text in values("set") {
       guard let field = FieldAssignment(argument: text) else { return nil }
       fields.append(field)
     }
