@@ -52,7 +52,8 @@ public final class FileInstanceStore: InstanceStore {
     title: @escaping @Sendable (Instance) -> String? = { _ in nil },
     lookups: [LookupDefinition] = []
   ) {
-    var path = directory.standardizedFileURL.path
+    var path = directory.path
+    if !StandardPath.isStandardAbsolute(path) { path = directory.standardizedFileURL.path }
     while path.count > 1, path.hasSuffix("/") { path.removeLast() }
     root = path
     self.displayRoot = displayRoot
@@ -62,7 +63,8 @@ public final class FileInstanceStore: InstanceStore {
     var byName: [String: LookupDefinition] = [:]
     for lookup in lookups { byName[lookup.name] = lookup }
     self.lookups = byName
-    lookupsByWorkflow = Dictionary(grouping: byName.values.sorted { $0.name < $1.name }, by: \.workflow)
+    lookupsByWorkflow =
+      byName.isEmpty ? [:] : Dictionary(grouping: byName.values.sorted { $0.name < $1.name }, by: { $0.workflow })
   }
 
   public func beginRead() throws(StoreError) -> any StoreTransaction {

@@ -38,8 +38,22 @@ final class LookupIndex {
   }
 
   static func relativeBucket(_ lookup: LookupDefinition, _ bucket: Int) -> String {
-    let hex = String(bucket, radix: 16)
-    return "\(relativeFolder(lookup))/\(String(repeating: "0", count: max(0, 3 - hex.count)))\(hex).log"
+    relativeFolder(lookup) + "/" + bucketName(bucket) + ".log"
+  }
+
+  /// A bucket's number as at least three lower-case hex digits (`00a`, `3ff`), written out
+  /// by hand: `String(_:radix:)` cost a commit 15 K instructions of first-use set-up.
+  static func bucketName(_ bucket: Int) -> String {
+    let digits: [UInt8] = Array("0123456789abcdef".utf8)
+    var magnitude = bucket.magnitude
+    var reversed: [UInt8] = []
+    repeat {
+      reversed.append(digits[Int(magnitude % 16)])
+      magnitude /= 16
+    } while magnitude > 0
+    if bucket < 0 { reversed.append(UInt8(ascii: "-")) }
+    while reversed.count < 3 { reversed.append(UInt8(ascii: "0")) }
+    return String(decoding: reversed.reversed(), as: UTF8.self)
   }
 
   /// Buckets are fixed in number (``FileInstanceStore/lookupBucketCount``), so a commit
