@@ -92,3 +92,34 @@ struct CompiledHomeSessionTests {
     }
   }
 }
+
+/// The store folder is the same whether the caller gives the home's path (as the command line
+/// does, to spare the URL machinery) or only its URL.
+@Suite("The store folder of a session")
+struct StoreFolderTests {
+  typealias Home = BundledHomeTests
+
+  @Test(arguments: [
+    ("store/tickets", "store/tickets"), ("./kept/../data2", "data2"), ("../outside-store", "../outside-store"),
+  ])
+  func aStoreSettingNamesTheSameFolderWithOrWithoutThePath(_ setting: String, _ expected: String) throws {
+    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("docket-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: parent) }
+    for givesPath in [true, false] {
+      let scratch = try Home.scratchHome()
+      let home = parent.appendingPathComponent(givesPath ? "with" : "without")
+      try FileManager.default.moveItem(at: scratch, to: home)
+      try ValidatedHomeTests.edit(home, "docket.yaml") { $0 + "store: \(setting)\n" }
+      let session = try DocketSession.open(
+        home: home, path: givesPath ? home.path : nil, clock: Home.now, scope: .workflow("complaint"))
+      let ticket = try session.create("complaint", input: Home.complaint, actor: "li.wei")
+      let file = home.appendingPathComponent(
+        "\(expected)/instances/complaint/\(ticket.id.rawValue).json")
+      #expect(FileManager.default.fileExists(atPath: file.standardizedFileURL.path), "\(setting) \(givesPath)")
+      if expected.hasPrefix("../") {
+        try? FileManager.default.removeItem(at: home.appendingPathComponent(expected).standardizedFileURL)
+      }
+    }
+  }
+}
