@@ -67,7 +67,7 @@ enum HomeLoading {
         return Loaded(
           home: home, warnings: DiagnosticBag(), sources: [:],
           record: hashed.isEmpty ? nil : record.refreshed(fingerprint, since: since),
-          isPartial: true, hashed: hashed)
+          isPartial: scope != .allWorkflows, hashed: hashed)
       }
       // A changed file, or a compiled home missing or damaged: a full load, whose record and
       // compiled home the session keeps after its commit.

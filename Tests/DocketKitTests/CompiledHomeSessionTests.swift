@@ -69,6 +69,27 @@ struct CompiledHomeSessionTests {
     #expect(next.home.workflows["complaint"]?.states["handling"]?.label == "办理中中")
   }
 
+  @Test func homeWideCommandsReadTheWholeCompiledHomeButValidateChecksTheFiles() throws {
+    let (home, _) = try Validated.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let all = try DocketSession.open(home: home, clock: Home.now, scope: .allWorkflows)
+    let checked = try DocketSession.open(home: home, clock: Home.now, scope: .everything)
+    #expect(all.sources.isEmpty)
+    #expect(!checked.sources.isEmpty)
+    #expect(Array(all.home.workflows.keys) == Array(checked.home.workflows.keys))
+    #expect(all.home.calendars.keys.sorted() == checked.home.calendars.keys.sorted())
+    #expect(all.home.rules.map(\.id) == checked.home.rules.map(\.id))
+    #expect(CompiledHome.encode(all.home, key: "k") == CompiledHome.encode(checked.home, key: "k"))
+  }
+
+  @Test func withoutARecordAHomeWideCommandChecksEverything() throws {
+    let home = try Home.scratchHome()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let all = try DocketSession.open(home: home, clock: Home.now, scope: .allWorkflows)
+    #expect(!all.sources.isEmpty)
+    #expect(all.home.workflows.count > 1)
+  }
+
   /// Every part a command can ask for (each workflow's reach, with its calendars) reads back
   /// from the compiled home as the YAML's partial load of the same part.
   @Test func everyPartACommandAsksForEqualsTheYAMLsPart() throws {

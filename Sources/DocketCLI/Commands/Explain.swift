@@ -27,7 +27,7 @@ extension DocketCommand {
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       let actor = try context.requireActor()
       let ticket = try TicketID.parse(id)
-      let session = try context.openSession()
+      let session = try context.openSession(for: .allWorkflows)
       try context.checkActor(in: session.home)
       let explanation = try session.explain(
         ticket, event: EventName(event), fields: fields, note: note, actor: actor)
