@@ -23,9 +23,10 @@ public struct Engine: Sendable {
 
   public init(home: Home) {
     self.home = home
-    workflows = NameTable(home.workflows.map { ($0.key, WorkflowRuntime($0.value, calendars: home.calendars)) })
-    pinned = home.pinned.mapValues { WorkflowRuntime($0, calendars: home.calendars) }
-    staffRoles = NameTable(home.staff.members.values.map { ($0.id, $0.roles) })
+    workflows = NameTable(
+      home.workflows, key: { $0.key }, value: { WorkflowRuntime($0.value, calendars: home.calendars) })
+    pinned = home.pinned.isEmpty ? [:] : home.pinned.mapValues { WorkflowRuntime($0, calendars: home.calendars) }
+    staffRoles = NameTable(home.staff.members.values, key: { $0.id }, value: { $0.roles })
     ruleIndex = RuleIndex(home.rules)
     lookupTable = LookupTable(home.lookups.values, timeZone: home.settings.timeZone)
   }

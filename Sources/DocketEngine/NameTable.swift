@@ -13,19 +13,47 @@ struct NameTable<Key: Hashable & Sendable, Value: Sendable>: Sendable {
 
   static var linearLimit: Int { 12 }
 
-  /// The table of `pairs`; for a key given twice, the first value wins.
-  init(_ pairs: some Sequence<(Key, Value)>) {
+  /// The table of `items`' keys and values; for a key given twice, the first value wins.
+  ///
+  /// Takes the items and two projections rather than `(key, value)` pairs, and hashes only
+  /// tables larger than ``linearLimit``: every array or dictionary of a new element type
+  /// costs the static binary its run-time type set-up on first use, and an engine is built
+  /// for every command (a pair array and a position dictionary per table were a third of
+  /// `Engine(home:)` for `advance`; docs/performance.md §13).
+  init<Items: Sequence>(
+    _ items: Items, key: (Items.Element) -> Key, value: (Items.Element) -> Value
+  ) {
     var keys: [Key] = []
     var values: [Value] = []
-    var positions: [Key: Int] = [:]
-    for (key, value) in pairs where positions[key] == nil {
-      positions[key] = keys.count
-      keys.append(key)
-      values.append(value)
+    keys.reserveCapacity(items.underestimatedCount)
+    values.reserveCapacity(items.underestimatedCount)
+    var positions: [Key: Int]?
+    for item in items {
+      let k = key(item)
+      if let positions {
+        if positions[k] != nil { continue }
+      } else if keys.contains(k) {
+        continue
+      }
+      keys.append(k)
+      values.append(value(item))
+      if positions != nil {
+        positions?[k] = keys.count - 1
+      } else if keys.count > Self.linearLimit {
+        var index: [Key: Int] = [:]
+        index.reserveCapacity(keys.count * 2)
+        for (position, k) in keys.enumerated() { index[k] = position }
+        positions = index
+      }
     }
     self.keys = keys
     self.values = values
-    self.index = keys.count > Self.linearLimit ? positions : nil
+    self.index = positions
+  }
+
+  /// The table of `pairs`; for a key given twice, the first value wins.
+  init(_ pairs: some Sequence<(Key, Value)>) {
+    self.init(pairs, key: { $0.0 }, value: { $0.1 })
   }
 
   subscript(key: Key) -> Value? {

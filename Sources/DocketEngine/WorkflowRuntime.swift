@@ -23,18 +23,18 @@ final class WorkflowRuntime: Sendable {
   /// The workflow-level clocks, in file order.
   let workflowClocks: [ClockPlan]
   /// Every deadline by name (for its actions).
-  let deadlinesByName: [DeadlineName: DeadlineDefinition]
+  let deadlinesByName: NameTable<DeadlineName, DeadlineDefinition>
 
   init(_ definition: WorkflowDefinition, calendars: [CalendarID: BusinessCalendar]) {
     self.definition = definition
-    fieldTypes = NameTable(definition.fields.values.map { ($0.name.rawValue, $0.type) })
-    fieldTable = NameTable(definition.fields.values.map { ($0.name, $0) })
+    fieldTypes = NameTable(definition.fields.values, key: { $0.name.rawValue }, value: { $0.type })
+    fieldTable = NameTable(definition.fields.values, key: { $0.name }, value: { $0 })
     roleList = Array(definition.roles.keys)
     holderOnly = definition.holderOnly
-    stateTable = NameTable(definition.states.values.map { ($0.id, StateRuntime($0, calendars: calendars)) })
+    stateTable = NameTable(
+      definition.states.values, key: { $0.id }, value: { StateRuntime($0, calendars: calendars) })
     workflowClocks = definition.deadlines.map { ClockPlan($0, calendars: calendars) }
-    deadlinesByName = Dictionary(
-      definition.allDeadlines.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    deadlinesByName = NameTable(definition.allDeadlines, key: { $0.name }, value: { $0 })
   }
 
   var id: WorkflowID { definition.id }
@@ -70,6 +70,6 @@ final class StateRuntime: Sendable {
     isFinal = state.isFinal
     assignRole = state.assignRole
     clock = state.deadline.map { ClockPlan($0, calendars: calendars) }
-    transitions = NameTable(state.transitions.map { ($0.key, TransitionBox($0.value)) })
+    transitions = NameTable(state.transitions, key: { $0.key }, value: { TransitionBox($0.value) })
   }
 }

@@ -17,7 +17,7 @@ extension DocketSession {
     let now = clock.now()
     let result = try read { transaction throws(DocketError) in
       let instance = try existing(id, in: transaction)
-      let engine = Engine(home: try homePinned(for: [instance], in: transaction))
+      let engine = try engine(for: [instance], in: transaction)
       return engine.explain(
         id, event: event, input: input, note: note, actor: actor, at: now, reader: transaction)
     }

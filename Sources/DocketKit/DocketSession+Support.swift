@@ -73,6 +73,16 @@ extension DocketSession {
 
   /// The home with the kept definitions of every older version these tickets run on, so a
   /// running ticket keeps the definition it started on when its workflow file changes.
+  /// The engine for these tickets: the session's own, unless one runs on an older version
+  /// of its workflow (``homePinned(for:in:)`` then adds that version, and the engine is new).
+  func engine(for tickets: [Instance], in transaction: any StoreTransaction) throws(DocketError)
+    -> Engine
+  {
+    let pinnedHome = try homePinned(for: tickets, in: transaction)
+    // Pinning only adds versions (with their calendars): the same count is the same home.
+    return pinnedHome.pinned.count == home.pinned.count ? engine : Engine(home: pinnedHome)
+  }
+
   func homePinned(for tickets: [Instance], in transaction: any StoreTransaction) throws(DocketError) -> Home {
     var result = home
     for ticket in tickets {

@@ -27,6 +27,9 @@ public final class DocketSession {
   /// The definition files opening read and hashed for the validated-home record's key; the
   /// others were known unchanged by their stat (tests watch the fast path through this).
   package private(set) var hashedDefinitionFiles: [String] = []
+  /// The engine over ``home``, built on first use and kept for the session's other calls
+  /// (fixtures run many; building and freeing one is most of a small command's engine work).
+  private(set) lazy var engine = Engine(home: home)
 
   /// Loads and checks the home's definitions (contract §1) and opens its store.
   ///
@@ -123,7 +126,7 @@ public final class DocketSession {
     let now = clock.now()
     let changeset = try write { transaction throws(DocketError) in
       try commit(
-        Engine(home: home).create(workflow, input: input, actor: actor, at: now, reader: transaction),
+        engine.create(workflow, input: input, actor: actor, at: now, reader: transaction),
         in: transaction)
     }
     // The engine puts the ticket the person created first; rules' tickets follow.
@@ -149,7 +152,7 @@ public final class DocketSession {
     let changeset = try write { transaction throws(DocketError) in
       let ticket = try existing(id, in: transaction)
       before = ticket
-      let engine = Engine(home: try homePinned(for: [ticket], in: transaction))
+      let engine = try engine(for: [ticket], in: transaction)
       return try commit(
         engine.advance(id, event: event, input: input, note: note, actor: actor, at: now, reader: transaction),
         in: transaction)
@@ -161,7 +164,7 @@ public final class DocketSession {
   public func assign(_ id: InstanceID, to user: UserID, actor: UserID) throws(DocketError) -> Instance {
     let now = clock.now()
     let changeset = try write { transaction throws(DocketError) in
-      let engine = Engine(home: try homePinned(for: [try existing(id, in: transaction)], in: transaction))
+      let engine = try engine(for: [try existing(id, in: transaction)], in: transaction)
       return try commit(
         engine.assign(id, to: user, actor: actor, at: now, reader: transaction), in: transaction)
     }
@@ -185,7 +188,7 @@ public final class DocketSession {
           before[instance.id] = instance
         }
       }
-      let engine = Engine(home: try homePinned(for: tickets, in: transaction))
+      let engine = try engine(for: tickets, in: transaction)
       return try commit(engine.tick(tickets.map(\.id), at: now, reader: transaction), in: transaction)
     }
     return TickReport(
@@ -204,8 +207,8 @@ public final class DocketSession {
   public func options(for id: InstanceID, actor: UserID) throws(DocketError) -> [EventOption] {
     try read { transaction throws(DocketError) in
       let instance = try existing(id, in: transaction)
-      let home = try homePinned(for: [instance], in: transaction)
-      return Engine(home: home).options(for: instance, actor: actor, at: clock.now())
+      return try engine(for: [instance], in: transaction)
+        .options(for: instance, actor: actor, at: clock.now())
     }
   }
 
@@ -216,8 +219,8 @@ public final class DocketSession {
   {
     let result = try read { transaction throws(DocketError) in
       let instance = try existing(id, in: transaction)
-      let home = try homePinned(for: [instance], in: transaction)
-      return Engine(home: home).expressionScope(for: instance, actor: actor, at: clock.now())
+      return try engine(for: [instance], in: transaction)
+        .expressionScope(for: instance, actor: actor, at: clock.now())
     }
     switch result {
     case .success(let scope): return scope

@@ -15,42 +15,50 @@ package enum InstanceRecord {
   // MARK: - Encoding
 
   /// The file's bytes: pretty-printed, sorted keys, UTF-8, a final newline.
+  ///
+  /// Members with fixed keys (the ticket's, a deadline's, a history entry's) are written in
+  /// their sorted order straight from the model; only the free-form `fields` and `set` maps
+  /// go through ``JSONValue``. Building a dictionary per history entry and deadline, sorting
+  /// its keys and looking each one up again was a third of every commit (docs/performance.md
+  /// §13); `InstanceRecordTests` holds the bytes to the golden files.
   package static func encode(_ instance: Instance, timeZone: TimeZone) -> [UInt8] {
     var w = JSONWriter(pretty: true, capacity: 2048 + instance.history.count * 256)
-    let time = { (date: Date) -> JSONValue in .string(RFC3339.format(date, in: timeZone)) }
-    let optionalTime = { (date: Date?) -> JSONValue in date.map(time) ?? .null }
+    let time = { (date: Date) -> String in RFC3339.format(date, in: timeZone) }
     w.writeObject(topKeys, depth: 0) { w, key in
       switch key {
-      case "assignee": w.write(assignee(instance.assignee), depth: 1)
-      case "closed_at": w.write(optionalTime(instance.closedAt), depth: 1)
-      case "created_at": w.write(time(instance.createdAt), depth: 1)
+      case "assignee": writeAssignee(instance.assignee, depth: 1, into: &w)
+      case "closed_at": w.writeString(instance.closedAt.map(time))
+      case "created_at": w.writeString(time(instance.createdAt))
       case "deadlines":
-        let names = instance.deadlines.keys.map(\.rawValue).sorted(by: JSONWriter.keyOrder)
+        let names = instance.deadlines.keys.map { $0.rawValue }.sorted(by: JSONWriter.keyOrder)
         w.writeObject(names, depth: 1) { w, name in
           if let clock = instance.deadlines[DeadlineName(name)] {
-            w.write(deadline(clock, time: time), depth: 2)
+            writeDeadline(clock, depth: 2, time: time, into: &w)
           }
         }
-      case "digest": w.write(.string(instance.digest), depth: 1)
+      case "digest": w.writeString(instance.digest)
       case "fields": w.write(.object(instance.fields), depth: 1)
-      case "format": w.write(.int(format), depth: 1)
+      case "format": w.append(String(format))
       case "history":
         w.writeArray(instance.history.count, depth: 1) { w, n in
-          w.write(historyEntry(instance.history[n], time: time), depth: 2)
+          writeHistoryEntry(instance.history[n], depth: 2, time: time, into: &w)
         }
-      case "id": w.write(.string(instance.id.rawValue), depth: 1)
+      case "id": w.writeString(instance.id.rawValue)
       case "links":
-        w.write(
-          .object([
-            "parent": instance.links.parent.map { .string($0.rawValue) } ?? .null,
-            "children": .array(instance.links.children.map { .string($0.rawValue) }),
-          ]), depth: 1)
-      case "revision": w.write(.int(Int64(instance.revision)), depth: 1)
-      case "state": w.write(.string(instance.state.rawValue), depth: 1)
-      case "status": w.write(.string(instance.status.rawValue), depth: 1)
-      case "updated_at": w.write(time(instance.updatedAt), depth: 1)
-      case "version": w.write(.int(Int64(instance.version)), depth: 1)
-      case "workflow": w.write(.string(instance.workflow.rawValue), depth: 1)
+        w.writeObject(["children", "parent"], depth: 1) { w, key in
+          if key == "parent" {
+            w.writeString(instance.links.parent?.rawValue)
+          } else {
+            let children = instance.links.children
+            w.writeArray(children.count, depth: 2) { w, n in w.writeString(children[n].rawValue) }
+          }
+        }
+      case "revision": w.append(String(instance.revision))
+      case "state": w.writeString(instance.state.rawValue)
+      case "status": w.writeString(instance.status.rawValue)
+      case "updated_at": w.writeString(time(instance.updatedAt))
+      case "version": w.append(String(instance.version))
+      case "workflow": w.writeString(instance.workflow.rawValue)
       default: break
       }
     }
@@ -63,42 +71,70 @@ package enum InstanceRecord {
     "id", "links", "revision", "state", "status", "updated_at", "version", "workflow",
   ]
 
-  private static func assignee(_ a: Assignee) -> JSONValue {
-    .object([
-      "role": a.role.map { .string($0.rawValue) } ?? .null,
-      "user": a.user.map { .string($0.rawValue) } ?? .null,
-    ])
+  private static func writeAssignee(_ a: Assignee, depth: Int, into w: inout JSONWriter) {
+    w.writeObject(["role", "user"], depth: depth) { w, key in
+      w.writeString(key == "role" ? a.role?.rawValue : a.user?.rawValue)
+    }
   }
 
-  private static func deadline(_ c: DeadlineClock, time: (Date) -> JSONValue) -> JSONValue {
-    var o: [String: JSONValue] = [
-      "state": .string(c.state.rawValue),
-      "started_at": time(c.startedAt),
-      "due_at": time(c.dueAt),
-      "breached_at": c.breachedAt.map(time) ?? .null,
-    ]
-    if let d = c.warnedAt { o["warned_at"] = time(d) }
-    if let d = c.warnAt { o["warn_at"] = time(d) }
-    if let d = c.metAt { o["met_at"] = time(d) }
-    if let d = c.pausedAt { o["paused_at"] = time(d) }
-    if let r = c.remainingSeconds { o["remaining"] = .string(DocketDuration(seconds: r).description) }
-    return .object(o)
+  /// A deadline's members; the optional ones only when set. Keys in sorted order.
+  private static func writeDeadline(
+    _ c: DeadlineClock, depth: Int, time: (Date) -> String, into w: inout JSONWriter
+  ) {
+    var keys = ["breached_at", "due_at"]
+    if c.metAt != nil { keys.append("met_at") }
+    if c.pausedAt != nil { keys.append("paused_at") }
+    if c.remainingSeconds != nil { keys.append("remaining") }
+    keys.append("started_at")
+    keys.append("state")
+    if c.warnAt != nil { keys.append("warn_at") }
+    if c.warnedAt != nil { keys.append("warned_at") }
+    w.writeObject(keys, depth: depth) { w, key in
+      switch key {
+      case "breached_at": w.writeString(c.breachedAt.map(time))
+      case "due_at": w.writeString(time(c.dueAt))
+      case "met_at": w.writeString(c.metAt.map(time))
+      case "paused_at": w.writeString(c.pausedAt.map(time))
+      case "remaining": w.writeString(c.remainingSeconds.map { DocketDuration(seconds: $0).description })
+      case "started_at": w.writeString(time(c.startedAt))
+      case "state": w.writeString(c.state.rawValue)
+      case "warn_at": w.writeString(c.warnAt.map(time))
+      case "warned_at": w.writeString(c.warnedAt.map(time))
+      default: break
+      }
+    }
   }
 
-  private static func historyEntry(_ h: HistoryEntry, time: (Date) -> JSONValue) -> JSONValue {
-    var o: [String: JSONValue] = [
-      "seq": .int(Int64(h.seq)),
-      "at": time(h.at),
-      "actor": .string(h.actor.rawValue),
-      "event": .string(h.event),
-      "from": h.from.map { .string($0.rawValue) } ?? .null,
-      "to": h.to.map { .string($0.rawValue) } ?? .null,
-      "set": .object(h.set),
-    ]
-    if let note = h.note { o["note"] = .string(note) }
-    if let a = h.assignee { o["assignee"] = assignee(a) }
-    if let rule = h.rule { o["rule"] = .string(rule) }
-    return .object(o)
+  /// A history entry's members; `assignee`, `note` and `rule` only when set. Keys in sorted
+  /// order.
+  private static func writeHistoryEntry(
+    _ h: HistoryEntry, depth: Int, time: (Date) -> String, into w: inout JSONWriter
+  ) {
+    var keys = ["actor"]
+    if h.assignee != nil { keys.append("assignee") }
+    keys.append("at")
+    keys.append("event")
+    keys.append("from")
+    if h.note != nil { keys.append("note") }
+    if h.rule != nil { keys.append("rule") }
+    keys.append("seq")
+    keys.append("set")
+    keys.append("to")
+    w.writeObject(keys, depth: depth) { w, key in
+      switch key {
+      case "actor": w.writeString(h.actor.rawValue)
+      case "assignee": if let a = h.assignee { writeAssignee(a, depth: depth + 1, into: &w) }
+      case "at": w.writeString(time(h.at))
+      case "event": w.writeString(h.event)
+      case "from": w.writeString(h.from?.rawValue)
+      case "note": w.writeString(h.note)
+      case "rule": w.writeString(h.rule)
+      case "seq": w.append(String(h.seq))
+      case "set": w.write(.object(h.set), depth: depth + 1)
+      case "to": w.writeString(h.to?.rawValue)
+      default: break
+      }
+    }
   }
 
   // MARK: - Decoding

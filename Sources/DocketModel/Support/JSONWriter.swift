@@ -69,25 +69,44 @@ package struct JSONWriter {
     bytes.append(UInt8(ascii: "]"))
   }
 
+  /// Appends `s` as a JSON string literal.
+  ///
+  /// Runs of bytes that need no escape are copied whole: appending byte by byte checked the
+  /// buffer's uniqueness once per byte, most of the cost of writing a ticket.
   package mutating func writeString(_ s: String) {
     bytes.append(UInt8(ascii: "\""))
-    for b in s.utf8 {
-      switch b {
-      case UInt8(ascii: "\""): append("\\\"")
-      case UInt8(ascii: "\\"): append("\\\\")
-      case 0x0A: append("\\n")
-      case 0x0D: append("\\r")
-      case 0x09: append("\\t")
-      case 0x08: append("\\b")
-      case 0x0C: append("\\f")
-      case 0..<0x20:
-        append("\\u00")
-        bytes.append(Self.hex[Int(b >> 4)])
-        bytes.append(Self.hex[Int(b & 0xF)])
-      default: bytes.append(b)
+    var s = s
+    s.withUTF8 { utf8 in
+      var start = 0
+      for (index, b) in utf8.enumerated() where b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") || b < 0x20 {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+        writeEscape(b)
+        start = index + 1
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends `s` as a JSON string literal, or `null`.
+  package mutating func writeString(_ s: String?) {
+    if let s { writeString(s) } else { append("null") }
+  }
+
+  private mutating func writeEscape(_ b: UInt8) {
+    switch b {
+    case UInt8(ascii: "\""): append("\\\"")
+    case UInt8(ascii: "\\"): append("\\\\")
+    case 0x0A: append("\\n")
+    case 0x0D: append("\\r")
+    case 0x09: append("\\t")
+    case 0x08: append("\\b")
+    case 0x0C: append("\\f")
+    default:
+      append("\\u00")
+      bytes.append(Self.hex[Int(b >> 4)])
+      bytes.append(Self.hex[Int(b & 0xF)])
+    }
   }
 
   package mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
@@ -115,7 +134,14 @@ package struct JSONWriter {
 
   /// Sorted keys compare by UTF-8 bytes, the order `sort` and most JSON tools use.
   package static func keyOrder(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] }
+        return x.count < y.count
+      }
+    }
   }
 
   private static let hex: [UInt8] = Array("0123456789abcdef".utf8)

@@ -132,6 +132,29 @@ package struct JournalRecord: Sendable, Equatable {
 
   /// A target must stay inside the store: relative, no `.`/`..`/empty components.
   package static func isSafe(_ path: String) -> Bool {
+    // ASCII (every path the store writes) is read byte by byte; other text keeps the
+    // character-wise reading, where a combining mark can join a `/` to the next letter.
+    guard path.utf8.allSatisfy({ $0 < 0x80 }) else { return isSafeText(path) }
+    var path = path
+    return path.withUTF8 { bytes in
+      guard !bytes.isEmpty, bytes[0] != UInt8(ascii: "/") else { return false }
+      var start = 0
+      for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "/") {
+        switch end - start {
+        case 0: return false
+        case 1: if bytes[start] == UInt8(ascii: ".") { return false }
+        case 2: if bytes[start] == UInt8(ascii: "."), bytes[start + 1] == UInt8(ascii: ".") { return false }
+        default: break
+        }
+        start = end + 1
+      }
+      return !bytes.contains(0)
+    }
+  }
+
+  /// ``isSafe(_:)`` by characters: splitting a `String` and comparing `Substring`s, which
+  /// costs a commit ~16 K instructions per target (docs/performance.md §13).
+  static func isSafeText(_ path: String) -> Bool {
     !path.isEmpty && !path.hasPrefix("/")
       && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0 == "." || $0.isEmpty }
       && !path.utf8.contains(0)
