@@ -48,9 +48,11 @@ public struct HomeFiles: Sendable {
 
   /// Lists the definition files of the home at `url` without reading any.
   ///
+  /// - Parameter path: `url.path`, when the caller knows it (asking the URL first costs more
+  ///   than listing the home).
   /// - Throws: ``HomeLoadError/notAFolder(path:)`` when `url` is not a folder.
-  package static func list(home url: URL) throws(HomeLoadError) -> HomeFiles {
-    let root = url.path
+  package static func list(home url: URL, path: String? = nil) throws(HomeLoadError) -> HomeFiles {
+    let root = path ?? url.path
     guard FileSystem.isDirectory(root) else { throw .notAFolder(path: root) }
     var files: [String: File] = [:]
     for name in singleFiles where FileSystem.exists(root + "/" + name) {

@@ -38,25 +38,45 @@ public final class DocketSession {
   ///   exact definition files valid (see `HomeLoading`); `home.workflows` then lacks the rest.
   /// - Throws: ``DocketError/invalidDefinitions(_:_:)`` with every diagnostic when a
   ///   definition has errors (contract §6: every command validates first).
+  ///   - path: `url.path` when the caller has it as an absolute, standardized path (the
+  ///     command line does): asking a URL for its path first costs more than an `advance`'s
+  ///     whole store transaction (docs/performance.md §14).
   public static func open(
-    home url: URL, clock: any DocketClock, scope: DefinitionScope = .everything
+    home url: URL, path: String? = nil, clock: any DocketClock,
+    scope: DefinitionScope = .everything
   ) throws(DocketError) -> DocketSession {
-    let loaded = try HomeLoading.load(url, scope: scope)
+    let root = path ?? url.path
+    let loaded = try HomeLoading.load(url, root: root, scope: scope)
     let home = loaded.home
     let storePath = home.settings.storePath
-    let directory =
-      storePath.hasPrefix("/")
-      ? URL(fileURLWithPath: storePath) : url.appendingPathComponent(storePath)
+    // The store folder as a standardized path: a plain relative one (`data`) joined as text
+    // to a standardized home path, anything else standardized by URL.
+    let storeRoot =
+      path.flatMap { home in
+        Self.plainRelative(storePath).map { (home.hasSuffix("/") ? home : home + "/") + $0 }
+      }
+      ?? (storePath.hasPrefix("/")
+        ? URL(fileURLWithPath: storePath) : url.appendingPathComponent(storePath)
+      ).standardizedFileURL.path
     let store = FileInstanceStore(
-      directory: directory, displayRoot: storePath, timeZone: home.settings.timeZone,
+      path: storeRoot, displayRoot: storePath, timeZone: home.settings.timeZone,
       workflowsByPrefix: Self.prefixes(of: home), title: Self.titler(for: home),
       lookups: Array(home.lookups.values))
     let session = DocketSession(
       home: home, store: store, clock: clock, warnings: loaded.warnings, sources: loaded.sources)
-    session.pendingRecord = loaded.record.map { (url.path, $0, loaded.compiles) }
-    if loaded.isPartial { session.partialRoot = url.path }
+    session.pendingRecord = loaded.record.map { (root, $0, loaded.compiles) }
+    if loaded.isPartial { session.partialRoot = root }
     session.hashedDefinitionFiles = loaded.hashed
     return session
+  }
+
+  /// `storePath` when it is relative and needs no standardizing (`data`, `store/tickets`:
+  /// no empty, `.` or `..` component), so it can be joined to the home's path as text.
+  private static func plainRelative(_ storePath: String) -> String? {
+    guard !storePath.hasPrefix("/"), !storePath.isEmpty else { return nil }
+    let parts = storePath.split(separator: "/", omittingEmptySubsequences: false)
+    guard parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return nil }
+    return storePath
   }
 
   /// Keeps the validated-home record once the store has been written to.

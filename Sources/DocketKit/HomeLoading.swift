@@ -41,13 +41,15 @@ enum HomeLoading {
   ///
   /// - Throws: ``DocketError/invalidDefinitions(_:_:)`` with every diagnostic when any is an
   ///   error; ``DocketError/usage(_:)`` when `url` is not a home folder.
-  static func load(_ url: URL, scope: DefinitionScope = .everything) throws(DocketError) -> Loaded {
-    var files = try list(url)
+  static func load(_ url: URL, root: String? = nil, scope: DefinitionScope = .everything)
+    throws(DocketError) -> Loaded
+  {
+    var files = try list(url, root: root)
     guard scope != .everything else {
       files.readAll()
       return try loadAll(files)
     }
-    let root = url.path
+    let root = files.rootPath
     // Before any file is read: a file changed from now on is stamped at least this.
     let since = FileStat.Time.now()
     let record = ValidatedHomeRecord.read(home: root)
@@ -65,7 +67,7 @@ enum HomeLoading {
         return Loaded(
           home: home, warnings: DiagnosticBag(), sources: [:],
           record: hashed.isEmpty ? nil : record.refreshed(fingerprint, since: since),
-          isPartial: true, hashed: hashed)
+          isPartial: scope != .allWorkflows, hashed: hashed)
       }
       // A changed file, or a compiled home missing or damaged: a full load, whose record and
       // compiled home the session keeps after its commit.
@@ -85,9 +87,9 @@ enum HomeLoading {
 
   /// The definition files of the home at `url`, listed; each is read at most once, for the
   /// fingerprint and the loader alike.
-  private static func list(_ url: URL) throws(DocketError) -> HomeFiles {
+  private static func list(_ url: URL, root: String?) throws(DocketError) -> HomeFiles {
     do {
-      return try HomeFiles.list(home: url)
+      return try HomeFiles.list(home: url, path: root)
     } catch {
       throw .usage("\(error); give the home with --home DIR or $DOCKET_HOME")
     }

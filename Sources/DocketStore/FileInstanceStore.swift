@@ -46,7 +46,7 @@ public final class FileInstanceStore: InstanceStore {
   ///   - title: a short description of a ticket for `list` (kept in the index).
   ///   - lookups: the lookups rules may ask (`home.lookups`); each gets an index kept in
   ///     step with every commit. None costs nothing.
-  public init(
+  public convenience init(
     directory: URL, displayRoot: String = "data", timeZone: TimeZone,
     workflowsByPrefix: [String: WorkflowID] = [:],
     title: @escaping @Sendable (Instance) -> String? = { _ in nil },
@@ -54,6 +54,21 @@ public final class FileInstanceStore: InstanceStore {
   ) {
     var path = directory.path
     if !StandardPath.isStandardAbsolute(path) { path = directory.standardizedFileURL.path }
+    self.init(
+      path: path, displayRoot: displayRoot, timeZone: timeZone,
+      workflowsByPrefix: workflowsByPrefix, title: title, lookups: lookups)
+  }
+
+  /// As ``init(directory:displayRoot:timeZone:workflowsByPrefix:title:lookups:)``, with the
+  /// store folder as an absolute, standardized path (no `.` or `..` components): a caller
+  /// that has one spares the URL machinery's first use (docs/performance.md §14).
+  public init(
+    path: String, displayRoot: String = "data", timeZone: TimeZone,
+    workflowsByPrefix: [String: WorkflowID] = [:],
+    title: @escaping @Sendable (Instance) -> String? = { _ in nil },
+    lookups: [LookupDefinition] = []
+  ) {
+    var path = path
     while path.count > 1, path.hasSuffix("/") { path.removeLast() }
     root = path
     self.displayRoot = displayRoot

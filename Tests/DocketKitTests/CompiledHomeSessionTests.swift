@@ -69,6 +69,27 @@ struct CompiledHomeSessionTests {
     #expect(next.home.workflows["complaint"]?.states["handling"]?.label == "办理中中")
   }
 
+  @Test func homeWideCommandsReadTheWholeCompiledHomeButValidateChecksTheFiles() throws {
+    let (home, _) = try Validated.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let all = try DocketSession.open(home: home, clock: Home.now, scope: .allWorkflows)
+    let checked = try DocketSession.open(home: home, clock: Home.now, scope: .everything)
+    #expect(all.sources.isEmpty)
+    #expect(!checked.sources.isEmpty)
+    #expect(Array(all.home.workflows.keys) == Array(checked.home.workflows.keys))
+    #expect(all.home.calendars.keys.sorted() == checked.home.calendars.keys.sorted())
+    #expect(all.home.rules.map(\.id) == checked.home.rules.map(\.id))
+    #expect(CompiledHome.encode(all.home, key: "k") == CompiledHome.encode(checked.home, key: "k"))
+  }
+
+  @Test func withoutARecordAHomeWideCommandChecksEverything() throws {
+    let home = try Home.scratchHome()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let all = try DocketSession.open(home: home, clock: Home.now, scope: .allWorkflows)
+    #expect(!all.sources.isEmpty)
+    #expect(all.home.workflows.count > 1)
+  }
+
   /// Every part a command can ask for (each workflow's reach, with its calendars) reads back
   /// from the compiled home as the YAML's partial load of the same part.
   @Test func everyPartACommandAsksForEqualsTheYAMLsPart() throws {
@@ -88,6 +109,37 @@ struct CompiledHomeSessionTests {
         let compiled = CompiledHome.decode(bytes, key: "k", only: subset)
         #expect(compiled.map { CompiledHome.encode($0, key: "k") } == CompiledHome.encode(fromYAML.home, key: "k"),
           "\(url.lastPathComponent) \(workflow)")
+      }
+    }
+  }
+}
+
+/// The store folder is the same whether the caller gives the home's path (as the command line
+/// does, to spare the URL machinery) or only its URL.
+@Suite("The store folder of a session")
+struct StoreFolderTests {
+  typealias Home = BundledHomeTests
+
+  @Test(arguments: [
+    ("store/tickets", "store/tickets"), ("./kept/../data2", "data2"), ("../outside-store", "../outside-store"),
+  ])
+  func aStoreSettingNamesTheSameFolderWithOrWithoutThePath(_ setting: String, _ expected: String) throws {
+    let parent = FileManager.default.temporaryDirectory.appendingPathComponent("docket-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: parent) }
+    for givesPath in [true, false] {
+      let scratch = try Home.scratchHome()
+      let home = parent.appendingPathComponent(givesPath ? "with" : "without")
+      try FileManager.default.moveItem(at: scratch, to: home)
+      try ValidatedHomeTests.edit(home, "docket.yaml") { $0 + "store: \(setting)\n" }
+      let session = try DocketSession.open(
+        home: home, path: givesPath ? home.path : nil, clock: Home.now, scope: .workflow("complaint"))
+      let ticket = try session.create("complaint", input: Home.complaint, actor: "li.wei")
+      let file = home.appendingPathComponent(
+        "\(expected)/instances/complaint/\(ticket.id.rawValue).json")
+      #expect(FileManager.default.fileExists(atPath: file.standardizedFileURL.path), "\(setting) \(givesPath)")
+      if expected.hasPrefix("../") {
+        try? FileManager.default.removeItem(at: home.appendingPathComponent(expected).standardizedFileURL)
       }
     }
   }

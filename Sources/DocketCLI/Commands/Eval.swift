@@ -26,7 +26,7 @@ extension DocketCommand {
       var scope = EvaluationScope()
       if let id {
         let ticket = try TicketID.parse(id)
-        let session = try context.openSession()
+        let session = try context.openSession(for: .allWorkflows)
         try context.checkActor(in: session.home)
         scope = try session.evaluationScope(for: ticket, actor: context.options.actor)
       } else if let now = CELTimestamp(

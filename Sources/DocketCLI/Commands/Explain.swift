@@ -32,7 +32,7 @@ extension DocketCommand {
     {
       let actor = try context.requireActor()
       let ticket = try TicketID.parse(line.id)
-      let session = try context.openSession()
+      let session = try context.openSession(for: .allWorkflows)
       try context.checkActor(in: session.home)
       let explanation = try session.explain(
         ticket, event: EventName(line.event), fields: line.fields, note: line.note, actor: actor)

@@ -25,7 +25,7 @@ extension DocketCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
-      let session = try context.openSession()
+      let session = try context.openSession(for: .allWorkflows)
       guard let definition = session.home.workflows[WorkflowID(workflow)] else {
         throw CommandFailure(
           code: "unknown_workflow", message: UnknownWorkflow.message(workflow, in: session.home),

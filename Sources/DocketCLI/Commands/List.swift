@@ -27,7 +27,7 @@ extension DocketCommand {
     }
 
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
-      let session = try context.openSession()
+      let session = try context.openSession(for: .allWorkflows)
       let home = session.home
       if let workflow, home.workflows[WorkflowID(workflow)] == nil {
         throw CommandFailure(

@@ -14,7 +14,7 @@ extension DocketCommand {
 
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
       let actor = try context.requireActor()
-      let session = try context.openSession()
+      let session = try context.openSession(for: .allWorkflows)
       try context.checkActor(in: session.home)
       guard let member = session.home.staff[actor] else { throw .missingActor() }
       let rows = try session.tickets(TicketFilter(status: .open, queueOf: actor))

@@ -11,7 +11,7 @@ extension DocketCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
-      let count = try context.openSession().reindex()
+      let count = try context.openSession(for: .allWorkflows).reindex()
       return CommandOutput(
         text: "reindexed \(count) ticket\(count == 1 ? "" : "s")\n",
         json: .object(["reindexed": .int(Int64(count))]))

@@ -12,7 +12,7 @@ extension DocketCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(in context: CommandContext) throws(CommandFailure) -> CommandOutput {
-      let session = try context.openSession()
+      let session = try context.openSession(for: .allWorkflows)
       let zone = session.home.settings.timeZone
       let fired = try session.tick()
       var text = fired.isEmpty ? "nothing due\n" : ""

@@ -25,7 +25,7 @@ struct DocketKitGateway: SessionGateway {
     }
     do {
       let session = try DocketSession.open(
-        home: options.home, clock: clock, scope: options.definitions)
+        home: options.home, path: options.homePath, clock: clock, scope: options.definitions)
       return DocketKitGateway(session: session, now: clock.now())
     } catch {
       throw ErrorMapping.failure(error)

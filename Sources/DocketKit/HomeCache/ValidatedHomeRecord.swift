@@ -95,17 +95,20 @@ struct ValidatedHomeRecord: Sendable, Equatable {
     return copy
   }
 
-  /// The workflows a command in `scope` on the home at `root` needs, or nil when the record
-  /// cannot say: the scope is everything, names a workflow or prefix it does not know, or the
+  /// The workflows a command in `scope` on the home at `root` needs (every calendar when
+  /// `calendars` is nil), or nil when the record cannot say: the scope is everything (which
+  /// checks every file anew), names a workflow or prefix it does not know, or the
   /// ticket's file is not where its prefix says (a ticket kept from before a prefix changed,
   /// or no such ticket: the store then searches every workflow's folder, so load them all).
   func part(for scope: DefinitionScope, home root: String) -> (
-    workflows: Set<WorkflowID>, calendars: Set<String>
+    workflows: Set<WorkflowID>, calendars: Set<String>?
   )? {
     let workflow: WorkflowID
     switch scope {
     case .everything:
       return nil
+    case .allWorkflows:
+      return (Set(workflowsByPrefix.values), nil)
     case .workflow(let w):
       workflow = w
     case .ticket(let id):
