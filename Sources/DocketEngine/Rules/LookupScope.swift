@@ -5,11 +5,11 @@ import Foundation
 /// The home's lookups by overload id (`lookup_<name>`), prepared once per engine.
 final class LookupTable: Sendable {
   let byOverload: [String: LookupDefinition]
-  let timeZone: TimeZone
+  let zone: Zone
 
-  init(_ lookups: some Sequence<LookupDefinition>, timeZone: TimeZone) {
+  init(_ lookups: some Sequence<LookupDefinition>, zone: Zone) {
     byOverload = Dictionary(lookups.map { ($0.overloadID, $0) }, uniquingKeysWith: { a, _ in a })
-    self.timeZone = timeZone
+    self.zone = zone
   }
 }
 
@@ -46,7 +46,7 @@ final class LookupScope: @unchecked Sendable {
     }
     var key: [JSONValue] = []
     for (field, arg) in zip(lookup.keys, args) {
-      switch FieldConversion.jsonValue(arg, for: field, timeZone: lookups.timeZone) {
+      switch FieldConversion.jsonValue(arg, for: field, zone: lookups.zone) {
       case .success(let v): key.append(v)
       case .failure(let f):
         return .error(CELError(code: "lookup", "\(lookup.name): '\(field.name)' \(f.reason)"))
