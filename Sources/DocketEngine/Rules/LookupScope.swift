@@ -8,7 +8,11 @@ final class LookupTable: Sendable {
   let zone: Zone
 
   init(_ lookups: some Sequence<LookupDefinition>, zone: Zone) {
-    byOverload = Dictionary(lookups.map { ($0.overloadID, $0) }, uniquingKeysWith: { a, _ in a })
+    // Inserted one by one (the first of a name wins): a pair array for Dictionary(_:) was a
+    // type of its own to set up at run time.
+    var byOverload: [String: LookupDefinition] = [:]
+    for lookup in lookups where byOverload[lookup.overloadID] == nil { byOverload[lookup.overloadID] = lookup }
+    self.byOverload = byOverload
     self.zone = zone
   }
 }

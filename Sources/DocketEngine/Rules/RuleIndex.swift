@@ -20,23 +20,39 @@ final class PreparedRule: Sendable {
 /// in `Home.rules` order (the order rules run in). A command whose change no rule can react
 /// to does one dictionary lookup and nothing else; a home without rules not even that.
 struct RuleIndex: Sendable {
-  private let byTrigger: [RuleTrigger: [WorkflowID: [PreparedRule]]]
+  /// The rules for one trigger on one workflow's tickets, in `Home.rules` order.
+  private struct Group: Sendable {
+    let trigger: RuleTrigger
+    let workflow: WorkflowID
+    var rules: [PreparedRule]
+  }
+
+  /// Scanned, not hashed: a home has a few triggers times a few workflows, and a dictionary
+  /// of dictionaries cost every command its run-time type set-up (docs/performance.md §13).
+  private let groups: [Group]
   let isEmpty: Bool
   /// The workflows some rule reacts to a transition of (a scan, not two hashed lookups:
   /// `advance` asks on every step).
   private let transitionWorkflows: NameTable<WorkflowID, Bool>
 
   init(_ rules: [RuleDefinition]) {
-    var table: [RuleTrigger: [WorkflowID: [PreparedRule]]] = [:]
+    var groups: [Group] = []
     for rule in rules {
-      for (workflow, body) in rule.bodies.sorted(by: { $0.key < $1.key })
+      for workflow in rule.bodies.keys.sorted()
       where rule.filter.workflows.isEmpty || rule.filter.workflows.contains(workflow) {
-        table[rule.trigger, default: [:]][workflow, default: []].append(PreparedRule(rule, body))
+        guard let body = rule.bodies[workflow] else { continue }
+        let prepared = PreparedRule(rule, body)
+        if let n = groups.firstIndex(where: { $0.trigger == rule.trigger && $0.workflow == workflow }) {
+          groups[n].rules.append(prepared)
+        } else {
+          groups.append(Group(trigger: rule.trigger, workflow: workflow, rules: [prepared]))
+        }
       }
     }
-    byTrigger = table
-    isEmpty = table.isEmpty
-    transitionWorkflows = NameTable((table[.transition] ?? [:]).keys.map { ($0, true) })
+    self.groups = groups
+    isEmpty = groups.isEmpty
+    transitionWorkflows = NameTable(
+      groups.lazy.filter { $0.trigger == .transition }, key: { $0.workflow }, value: { _ in true })
   }
 
   /// Whether any rule may react to a transition of a `workflow` ticket: when none can,
@@ -49,6 +65,6 @@ struct RuleIndex: Sendable {
   /// filters (event, from, to, deadline) are still to be checked.
   func candidates(_ trigger: RuleTrigger, _ workflow: WorkflowID) -> [PreparedRule] {
     if isEmpty { return [] }
-    return byTrigger[trigger]?[workflow] ?? []
+    return groups.first { $0.trigger == trigger && $0.workflow == workflow }?.rules ?? []
   }
 }

@@ -12,7 +12,23 @@ package enum StandardPath {
     guard path.hasPrefix("/"), path.count > 1, !path.hasSuffix("/"), !path.hasPrefix("/private/"),
       !path.hasPrefix("/var/automount/")
     else { return false }
-    return !path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropFirst()
-      .contains { $0.isEmpty || $0.elementsEqual([0x2E]) || $0.elementsEqual([0x2E, 0x2E]) }
+    // Each component after the leading `/`, read in place (splitting into an array of
+    // slices cost 14 K instructions a path).
+    var path = path
+    return path.withUTF8 { bytes in
+      let slash = UInt8(ascii: "/")
+      let dot = UInt8(ascii: ".")
+      var start = 1
+      for end in 1...bytes.count where end == bytes.count || bytes[end] == slash {
+        switch end - start {
+        case 0: return false
+        case 1: if bytes[start] == dot { return false }
+        case 2: if bytes[start] == dot, bytes[start + 1] == dot { return false }
+        default: break
+        }
+        start = end + 1
+      }
+      return true
+    }
   }
 }

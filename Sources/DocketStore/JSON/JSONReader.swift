@@ -55,6 +55,9 @@ package struct JSONReader {
     i += 1
     var keys: [String] = []
     var values: [JSONValue] = []
+    // Most objects in a ticket have up to eight members: one allocation each, not four.
+    keys.reserveCapacity(8)
+    values.reserveCapacity(8)
     skipSpace()
     if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
       i += 1
@@ -123,16 +126,22 @@ package struct JSONReader {
   private mutating func string() throws(JSONSyntaxError) -> String {
     i += 1
     let start = i
+    var ascii = true
     // Fast path: no escapes, so the bytes between the quotes are the string.
     while i < bytes.count {
       let b = bytes[i]
       if b == UInt8(ascii: "\"") {
-        let s = try decodeUTF8(bytes[start..<i])
+        // ASCII is UTF-8 as it is: nothing to check.
+        let s =
+          ascii
+          ? bytes[start..<i].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+          : try decodeUTF8(bytes[start..<i])
         i += 1
         return s
       }
       if b == UInt8(ascii: "\\") { break }
       if b < 0x20 { throw error("control character in a string") }
+      if b >= 0x80 { ascii = false }
       i += 1
     }
     var out = Array(bytes[start..<i])

@@ -46,14 +46,15 @@ final class LookupIndex {
   static func bucketName(_ bucket: Int) -> String {
     let digits: [UInt8] = Array("0123456789abcdef".utf8)
     var magnitude = bucket.magnitude
-    var reversed: [UInt8] = []
+    var text: [UInt8] = []
     repeat {
-      reversed.append(digits[Int(magnitude % 16)])
+      text.insert(digits[Int(magnitude % 16)], at: 0)
       magnitude /= 16
     } while magnitude > 0
-    if bucket < 0 { reversed.append(UInt8(ascii: "-")) }
-    while reversed.count < 3 { reversed.append(UInt8(ascii: "0")) }
-    return String(decoding: reversed.reversed(), as: UTF8.self)
+    if bucket < 0 { text.insert(UInt8(ascii: "-"), at: 0) }
+    while text.count < 3 { text.insert(UInt8(ascii: "0"), at: 0) }
+    // From an array: decoding a reversed view cast it at run time (a conformance scan).
+    return String(decoding: text, as: UTF8.self)
   }
 
   /// Buckets are fixed in number (``FileInstanceStore/lookupBucketCount``), so a commit
