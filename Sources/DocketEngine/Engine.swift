@@ -28,7 +28,7 @@ public struct Engine: Sendable {
     pinned = home.pinned.isEmpty ? [:] : home.pinned.mapValues { WorkflowRuntime($0, calendars: home.calendars) }
     staffRoles = NameTable(home.staff.members.values, key: { $0.id }, value: { $0.roles })
     ruleIndex = RuleIndex(home.rules)
-    lookupTable = LookupTable(home.lookups.values, timeZone: home.settings.timeZone)
+    lookupTable = LookupTable(home.lookups.values, zone: home.settings.zone)
   }
 
   /// Creates a ticket of `workflow` from `input`, owned by `actor` if they hold the initial

@@ -59,7 +59,7 @@ public final class DocketSession {
         ? URL(fileURLWithPath: storePath) : url.appendingPathComponent(storePath)
       ).standardizedFileURL.path
     let store = FileInstanceStore(
-      path: storeRoot, displayRoot: storePath, timeZone: home.settings.timeZone,
+      path: storeRoot, displayRoot: storePath, zone: home.settings.zone,
       workflowsByPrefix: Self.prefixes(of: home), title: Self.titler(for: home),
       lookups: Array(home.lookups.values))
     let session = DocketSession(

@@ -14,7 +14,7 @@ public final class FileInstanceStore: InstanceStore {
   package let root: String
   /// How paths are shown in errors: `data` (the store folder relative to the home).
   package let displayRoot: String
-  package let timeZone: TimeZone
+  package let zone: Zone
   /// Where to look first for a ticket's file, by id prefix (`CMP` -> `complaint`).
   package let workflowsByPrefix: [String: WorkflowID]
   /// The short description kept in the index for listings.
@@ -55,7 +55,7 @@ public final class FileInstanceStore: InstanceStore {
     var path = directory.path
     if !StandardPath.isStandardAbsolute(path) { path = directory.standardizedFileURL.path }
     self.init(
-      path: path, displayRoot: displayRoot, timeZone: timeZone,
+      path: path, displayRoot: displayRoot, zone: Zone(timeZone),
       workflowsByPrefix: workflowsByPrefix, title: title, lookups: lookups)
   }
 
@@ -63,7 +63,7 @@ public final class FileInstanceStore: InstanceStore {
   /// store folder as an absolute, standardized path (no `.` or `..` components): a caller
   /// that has one spares the URL machinery's first use (docs/performance.md §14).
   public init(
-    path: String, displayRoot: String = "data", timeZone: TimeZone,
+    path: String, displayRoot: String = "data", zone: Zone,
     workflowsByPrefix: [String: WorkflowID] = [:],
     title: @escaping @Sendable (Instance) -> String? = { _ in nil },
     lookups: [LookupDefinition] = []
@@ -72,7 +72,7 @@ public final class FileInstanceStore: InstanceStore {
     while path.count > 1, path.hasSuffix("/") { path.removeLast() }
     root = path
     self.displayRoot = displayRoot
-    self.timeZone = timeZone
+    self.zone = zone
     self.workflowsByPrefix = workflowsByPrefix
     self.title = title
     var byName: [String: LookupDefinition] = [:]

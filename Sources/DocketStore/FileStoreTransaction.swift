@@ -184,7 +184,7 @@ final class FileStoreTransaction: StoreTransaction {
     var newNumbers: [String: Int] = [:]
     for instance in instances {
       let relative = try checkedTarget(instance)
-      puts.append(.init(target: relative, bytes: InstanceRecord.encode(instance, timeZone: store.timeZone)))
+      puts.append(.init(target: relative, bytes: InstanceRecord.encode(instance, zone: store.zone)))
       let summary = InstanceSummary(instance, title: store.title(instance))
       let previous = reads[instance.id]?.status
       let line = IndexLine.encode(summary)
@@ -227,7 +227,7 @@ final class FileStoreTransaction: StoreTransaction {
     }
     if !changeset.outbox.isEmpty {
       var bytes: [UInt8] = []
-      for message in changeset.outbox { bytes += OutboxLine.encode(message, timeZone: store.timeZone) }
+      for message in changeset.outbox { bytes += OutboxLine.encode(message, zone: store.zone) }
       appends.append(.init(target: "outbox.jsonl", bytes: bytes))
     }
     do {

@@ -21,9 +21,9 @@ package enum InstanceRecord {
   /// go through ``JSONValue``. Building a dictionary per history entry and deadline, sorting
   /// its keys and looking each one up again was a third of every commit (docs/performance.md
   /// §13); `InstanceRecordTests` holds the bytes to the golden files.
-  package static func encode(_ instance: Instance, timeZone: TimeZone) -> [UInt8] {
+  package static func encode(_ instance: Instance, zone: Zone) -> [UInt8] {
     var w = JSONWriter(pretty: true, capacity: 2048 + instance.history.count * 256)
-    let time = { (date: Date) -> String in RFC3339.format(date, in: timeZone) }
+    let time = { (date: Date) -> String in RFC3339.format(date, in: zone) }
     w.writeObject(topKeys, depth: 0) { w, key in
       switch key {
       case "assignee": writeAssignee(instance.assignee, depth: 1, into: &w)

@@ -89,11 +89,11 @@ public struct DefinitionPin: Sendable, Hashable {
 
 /// The text of `data/outbox.jsonl` lines: one compact JSON object a line, sorted keys.
 package enum OutboxLine {
-  package static func encode(_ message: OutboxMessage, timeZone: TimeZone) -> [UInt8] {
+  package static func encode(_ message: OutboxMessage, zone: Zone) -> [UInt8] {
     var w = JSONWriter(pretty: false, capacity: 256)
     w.write(
       .object([
-        "at": .string(RFC3339.format(message.at, in: timeZone)),
+        "at": .string(RFC3339.format(message.at, in: zone)),
         "to": .array(message.to.map { .string($0.rawValue) }),
         "instance": .string(message.instance.rawValue),
         "message": .string(message.message),

@@ -119,7 +119,7 @@ struct FileInstanceStoreTests {
     let read = try #require(try tx.load("CMP-000001"))
     // Someone edits the file by hand while the command runs.
     let path = folder.path + "/instances/complaint/CMP-000001.json"
-    try Data(InstanceRecord.encode(next(read, state: "handling"), timeZone: shanghai)).write(to: URL(fileURLWithPath: path))
+    try Data(InstanceRecord.encode(next(read, state: "handling"), zone: Zone(shanghai))).write(to: URL(fileURLWithPath: path))
     #expect {
       try tx.commit(Changeset(instances: [next(read)]), pins: [])
     } throws: { ($0 as? StoreError)?.kind == .conflict }

@@ -17,7 +17,7 @@ struct InstanceRecordTests {
   func roundTripIsByteForByte(_ name: String) throws {
     let original = try Self.bytes(name)
     let instance = try InstanceRecord.decode(original)
-    let written = InstanceRecord.encode(instance, timeZone: shanghai)
+    let written = InstanceRecord.encode(instance, zone: Zone(shanghai))
     #expect(String(decoding: written, as: UTF8.self) == String(decoding: original, as: UTF8.self))
   }
 
@@ -44,7 +44,7 @@ struct InstanceRecordTests {
   }
 
   @Test func chineseAndSlashesAreWrittenAsIs() throws {
-    let text = String(decoding: InstanceRecord.encode(complaint(1, customer: "李四/王五"), timeZone: shanghai), as: UTF8.self)
+    let text = String(decoding: InstanceRecord.encode(complaint(1, customer: "李四/王五"), zone: Zone(shanghai)), as: UTF8.self)
     #expect(text.contains("\"customer\": \"李四/王五\""))
     #expect(!text.contains("\\u"))
     #expect(!text.contains("\\/"))
@@ -53,7 +53,7 @@ struct InstanceRecordTests {
 
   @Test func timesUseTheHomeTimeZoneOffset() throws {
     let utc = TimeZone(identifier: "UTC") ?? .current
-    let text = String(decoding: InstanceRecord.encode(complaint(1), timeZone: utc), as: UTF8.self)
+    let text = String(decoding: InstanceRecord.encode(complaint(1), zone: Zone(utc)), as: UTF8.self)
     #expect(text.contains("\"created_at\": \"2026-03-02T01:00:00Z\""))
   }
 

@@ -200,7 +200,7 @@ struct JournalLogTests {
     defer { folder.cleanUp() }
     try commit(store(folder), [complaint(1)])
     let advanced = next(complaint(1))
-    let ticket = InstanceRecord.encode(advanced, timeZone: shanghai)
+    let ticket = InstanceRecord.encode(advanced, zone: Zone(shanghai))
     let line = Array("{\"m\":1}\n".utf8)
     let entry = Array(IndexLine.encode(InstanceSummary(advanced, title: "张三")).utf8)
     let indexSize = try #require(try FileSystem.size(folder.path + "/index/open.log"))
@@ -227,7 +227,7 @@ struct JournalLogTests {
     try commit(store(folder), [complaint(1)])
     let journal = folder.path + "/journal"
     try FileManager.default.createDirectory(atPath: journal, withIntermediateDirectories: true)
-    try Data(InstanceRecord.encode(next(complaint(1)), timeZone: shanghai)).write(to: URL(fileURLWithPath: journal + "/0.put"))
+    try Data(InstanceRecord.encode(next(complaint(1)), zone: Zone(shanghai))).write(to: URL(fileURLWithPath: journal + "/0.put"))
     try Data("docket-journal 1\nput\t0.put\tinstances/complaint/CMP-000001.json\n".utf8)
       .write(to: URL(fileURLWithPath: journal + "/commit.tmp"))
     #expect(try load(store(folder), "CMP-000001")?.revision == 1)

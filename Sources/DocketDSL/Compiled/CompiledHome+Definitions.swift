@@ -7,7 +7,7 @@ import OrderedCollections
 
 extension BinaryWriter {
   mutating func settings(_ s: Settings) {
-    string(s.timeZone.identifier)
+    string(s.zone.identifier)
     string(s.storePath)
     int(s.ruleDepthLimit)
   }
@@ -26,7 +26,7 @@ extension BinaryWriter {
   mutating func calendar(_ c: BusinessCalendar) {
     string(c.id.rawValue)
     optionalString(c.title)
-    string(c.timeZone.identifier)
+    string(c.zone.identifier)
     list(c.week.sorted { $0.key < $1.key }) { $0.string($1.key.rawValue); $0.hours($1.value) }
     list(c.holidays.sorted()) { $0.date($1) }
     list(c.workdays.sorted { $0.key < $1.key }) { $0.date($1.key); $0.hours($1.value) }
@@ -75,8 +75,8 @@ extension BinaryWriter {
 
 extension BinaryReader {
   mutating func settings() throws(MalformedCompiledHome) -> Settings {
-    guard let zone = TimeZone(identifier: try string()) else { throw MalformedCompiledHome() }
-    return Settings(timeZone: zone, storePath: try string(), ruleDepthLimit: try int())
+    guard let zone = Zone(identifier: try string()) else { throw MalformedCompiledHome() }
+    return Settings(zone: zone, storePath: try string(), ruleDepthLimit: try int())
   }
 
   mutating func staff() throws(MalformedCompiledHome) -> Staff {
@@ -93,7 +93,7 @@ extension BinaryReader {
   mutating func calendar() throws(MalformedCompiledHome) -> BusinessCalendar {
     let id = CalendarID(try string())
     let title = try optionalString()
-    guard let zone = TimeZone(identifier: try string()) else { throw MalformedCompiledHome() }
+    guard let zone = Zone(identifier: try string()) else { throw MalformedCompiledHome() }
     var week: [Weekday: WorkingHours] = [:]
     for _ in 0..<(try count()) {
       guard let day = Weekday(rawValue: try string()) else { throw MalformedCompiledHome() }
@@ -106,7 +106,7 @@ extension BinaryReader {
     for _ in 0..<(try count()) { halfDays[try date()] = try hours() }
     do {
       return try BusinessCalendar(
-        id: id, title: title, timeZone: zone, week: week, holidays: holidays,
+        id: id, title: title, zone: zone, week: week, holidays: holidays,
         workdays: workdays, halfDays: halfDays)
     } catch {
       throw MalformedCompiledHome()

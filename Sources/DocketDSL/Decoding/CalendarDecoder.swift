@@ -67,7 +67,7 @@ package struct CalendarDecoder {
     guard let zone, let week else { return nil }
     do {
       return try BusinessCalendar(
-        id: CalendarID(id?.value ?? stem), title: title, timeZone: zone, week: week,
+        id: CalendarID(id?.value ?? stem), title: title, zone: zone, week: week,
         holidays: Set(days.holidays.keys), workdays: days.workdays.mapValues(\.hours),
         halfDays: days.halfDays.mapValues(\.hours))
     } catch {
@@ -85,11 +85,11 @@ package struct CalendarDecoder {
     }
   }
 
-  private func timeZone(_ map: YAMLMap) -> TimeZone? {
+  private func timeZone(_ map: YAMLMap) -> Zone? {
     guard let name = reader.string(in: map, "timezone", required: true, of: "a calendar") else {
       return nil
     }
-    guard let zone = TimeZone(identifier: name.value) else {
+    guard let zone = Zone(identifier: name.value) else {
       reader.bag.add(.invalidTimeZone(name.value, at: name.span))
       return nil
     }

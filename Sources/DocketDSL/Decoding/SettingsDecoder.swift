@@ -21,8 +21,8 @@ package struct SettingsDecoder {
     else { return settings }
     let what = "docket.yaml"
     if let zone = reader.string(in: map, "timezone", of: what) {
-      if let timeZone = TimeZone(identifier: zone.value) {
-        settings.timeZone = timeZone
+      if let found = Zone(identifier: zone.value) {
+        settings.zone = found
       } else {
         reader.bag.add(.invalidTimeZone(zone.value, at: zone.span))
       }

@@ -53,7 +53,7 @@ extension Engine {
     case .notify(let roles, let template, _):
       let text =
         template.map {
-          MessageRenderer(timeZone: home.settings.timeZone).render($0, in: context(instance, definition, time))
+          MessageRenderer(zone: home.settings.zone).render($0, in: context(instance, definition, time))
         } ?? trigger.defaultMessage(for: instance.id)
       tx.send(OutboxMessage(at: time, to: roles, instance: instance.id, message: text))
     case .set(let assignments, _):

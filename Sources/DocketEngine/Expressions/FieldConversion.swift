@@ -39,12 +39,12 @@ enum FieldConversion {
   }
 
   /// The stored value for a CEL result assigned to a field, or why it does not fit.
-  static func jsonValue(_ value: CELValue, for field: FieldDefinition, timeZone: TimeZone)
+  static func jsonValue(_ value: CELValue, for field: FieldDefinition, zone: Zone)
     -> Result<JSONValue, ConversionFailure>
   {
     if case .error(let e) = value { return .failure(ConversionFailure(reason: e.message)) }
     if case .null = value { return .success(.null) }
-    let parser = FieldValueParser(timeZone: timeZone)
+    let parser = FieldValueParser(zone: zone)
     func via(_ json: JSONValue) -> Result<JSONValue, ConversionFailure> {
       parser.check(json, for: field).mapError { ConversionFailure(reason: $0.reason) }
     }
@@ -71,7 +71,7 @@ enum FieldConversion {
     case (.number, .uint(let u)): return via(.double(Double(u)))
     case (.bool, .bool(let b)): return .success(.bool(b))
     case (.datetime, .timestamp(let t)):
-      return .success(.string(RFC3339.format(date(t), in: timeZone)))
+      return .success(.string(RFC3339.format(date(t), in: zone)))
     case (.datetime, .string(let s)): return via(.string(s))
     case (.duration, .duration(let d)):
       return .success(.string(DocketDuration(seconds: d.seconds).description))

@@ -5,7 +5,7 @@ import Foundation
 /// Renders `${CEL}` message templates. An expression that fails renders as a visible
 /// `⟨error: …⟩` marker in the text instead of stopping the command.
 struct MessageRenderer {
-  var timeZone: TimeZone
+  var zone: Zone
 
   func render(_ template: MessageTemplate, in context: EvaluationContext) -> String {
     var out = ""
@@ -22,7 +22,7 @@ struct MessageRenderer {
   func text(_ value: CELValue) -> String {
     switch value {
     case .string(let s): s
-    case .timestamp(let t): RFC3339.format(FieldConversion.date(t), in: timeZone)
+    case .timestamp(let t): RFC3339.format(FieldConversion.date(t), in: zone)
     case .duration(let d): DocketDuration(seconds: d.seconds).description
     case .null: ""
     case .list(let items): items.map(text).joined(separator: ", ")

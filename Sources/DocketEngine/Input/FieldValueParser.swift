@@ -7,7 +7,7 @@ import Foundation
 /// as numbers, `bool` as booleans, `date` as `YYYY-MM-DD`, `datetime` as RFC 3339 with the
 /// home's offset, `duration` as canonical `1h30m` text, `list` as an array of strings.
 struct FieldValueParser {
-  var timeZone: TimeZone
+  var zone: Zone
 
   /// The stored value for `input`, or the reason it does not fit `field`.
   func parse(_ input: FieldInput.Value, for field: FieldDefinition) -> Result<JSONValue, Refusal> {
@@ -55,7 +55,7 @@ struct FieldValueParser {
       guard let date = RFC3339.parse(trimmed) else {
         return bad("\(field.displayName) takes a date and time such as 2026-03-02T09:00:00+08:00")
       }
-      return .success(.string(RFC3339.format(date, in: timeZone)))
+      return .success(.string(RFC3339.format(date, in: zone)))
     case .duration:
       guard let d = DocketDuration(parsing: trimmed) else {
         return bad("\(field.displayName) takes a duration such as 90m, 2h, 1h30m or 3d")

@@ -5,15 +5,15 @@ import Foundation
 /// The home's lookups by overload id (`lookup_<name>`), prepared once per engine.
 final class LookupTable: Sendable {
   let byOverload: [String: LookupDefinition]
-  let timeZone: TimeZone
+  let zone: Zone
 
-  init(_ lookups: some Sequence<LookupDefinition>, timeZone: TimeZone) {
+  init(_ lookups: some Sequence<LookupDefinition>, zone: Zone) {
     // Inserted one by one (the first of a name wins): a pair array for Dictionary(_:) was a
     // type of its own to set up at run time.
     var byOverload: [String: LookupDefinition] = [:]
     for lookup in lookups where byOverload[lookup.overloadID] == nil { byOverload[lookup.overloadID] = lookup }
     self.byOverload = byOverload
-    self.timeZone = timeZone
+    self.zone = zone
   }
 }
 
@@ -50,7 +50,7 @@ final class LookupScope: @unchecked Sendable {
     }
     var key: [JSONValue] = []
     for (field, arg) in zip(lookup.keys, args) {
-      switch FieldConversion.jsonValue(arg, for: field, timeZone: lookups.timeZone) {
+      switch FieldConversion.jsonValue(arg, for: field, zone: lookups.zone) {
       case .success(let v): key.append(v)
       case .failure(let f):
         return .error(CELError(code: "lookup", "\(lookup.name): '\(field.name)' \(f.reason)"))

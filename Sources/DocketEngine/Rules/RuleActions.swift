@@ -58,7 +58,7 @@ extension Engine {
         switch ruleContext(on: id, change: change, in: &tx) {
         case .failure(let r): return .failure(failed("read the ticket", on: id, r))
         case .success(let c):
-          text = MessageRenderer(timeZone: home.settings.timeZone).render(template, in: c.context)
+          text = MessageRenderer(zone: home.settings.zone).render(template, in: c.context)
         }
       } else {
         text = "\(id): \(rule.description ?? "rule '\(rule.id)'")"

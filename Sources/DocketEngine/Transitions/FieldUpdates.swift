@@ -24,7 +24,7 @@ extension Engine {
     _ input: FieldInput, to instance: inout Instance, definition: WorkflowRuntime,
     changed: inout [String: JSONValue], undo: inout FieldUndo
   ) -> Refusal? {
-    let parser = FieldValueParser(timeZone: home.settings.timeZone)
+    let parser = FieldValueParser(zone: home.settings.zone)
     func apply(_ name: FieldName, _ value: FieldInput.Value) -> Refusal? {
       guard let field = definition.fieldTable[name] else {
         let suggestion = Suggestion.closest(
@@ -76,7 +76,7 @@ extension Engine {
         return .failure(.unknownField(a.field, workflow: definition.id, suggestion: nil))
       }
       let value = a.value.program.evaluate(context)
-      switch FieldConversion.jsonValue(value, for: field, timeZone: home.settings.timeZone) {
+      switch FieldConversion.jsonValue(value, for: field, zone: home.settings.zone) {
       case .success(let v): results.append((a.field, v))
       case .failure(let failure):
         let reason = failure.reason

@@ -13,7 +13,7 @@ extension BusinessCalendar {
     // Instants far outside any ticket's life (or not finite) are pinned to ±30,000 years so
     // the date arithmetic below can never trap.
     let instant = instant.isFinite ? min(max(instant, -1e12), 1e12) : 0
-    let offset = Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: instant)))
+    let offset = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: instant)))
     return LocalDate(daysSinceEpoch: Int(((instant + offset) / 86_400).rounded(.down)))
   }
 
@@ -49,6 +49,6 @@ extension BusinessCalendar {
   }
 
   private func offset(at instant: Double) -> Double {
-    Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: instant)))
+    Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: instant)))
   }
 }

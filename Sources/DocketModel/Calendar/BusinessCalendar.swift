@@ -12,7 +12,7 @@ public struct BusinessCalendar: Sendable {
   public let id: CalendarID
   public let title: String?
   /// Working hours and dates are read in this zone.
-  public let timeZone: TimeZone
+  public let zone: Zone
   /// Hours per weekday; a weekday missing here is a day off.
   public let week: [Weekday: WorkingHours]
   /// Whole days off.
@@ -26,9 +26,23 @@ public struct BusinessCalendar: Sendable {
   /// returns nil: 100 years, far beyond any sensible deadline (a longer one is an error).
   public static let horizonDays = 36_525
 
-  /// Builds a calendar; throws when one date is declared twice with different meanings.
+  /// ``zone`` as a Foundation zone.
+  public var timeZone: TimeZone { zone.timeZone }
+
+  /// Builds a calendar in a Foundation zone (see the ``Zone`` one).
   public init(
     id: CalendarID, title: String? = nil, timeZone: TimeZone, week: [Weekday: WorkingHours],
+    holidays: Set<LocalDate> = [], workdays: [LocalDate: WorkingHours] = [:],
+    halfDays: [LocalDate: WorkingHours] = [:]
+  ) throws(CalendarProblem) {
+    try self.init(
+      id: id, title: title, zone: Zone(timeZone), week: week, holidays: holidays,
+      workdays: workdays, halfDays: halfDays)
+  }
+
+  /// Builds a calendar; throws when one date is declared twice with different meanings.
+  public init(
+    id: CalendarID, title: String? = nil, zone: Zone, week: [Weekday: WorkingHours],
     holidays: Set<LocalDate> = [], workdays: [LocalDate: WorkingHours] = [:],
     halfDays: [LocalDate: WorkingHours] = [:]
   ) throws(CalendarProblem) {
@@ -37,7 +51,7 @@ public struct BusinessCalendar: Sendable {
     if let d = halfDays.keys.filter({ workdays[$0] != nil }).min() { throw .workdayAndHalfDay(d) }
     self.id = id
     self.title = title
-    self.timeZone = timeZone
+    self.zone = zone
     self.week = week.filter { !$0.value.isDayOff }
     self.holidays = holidays
     self.workdays = workdays

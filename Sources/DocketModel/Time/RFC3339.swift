@@ -8,8 +8,12 @@ public enum RFC3339 {
   /// `2026-03-02T09:00:00+08:00` in the given zone's offset at that instant; fractional
   /// seconds are written (3, 6 or 9 digits) only when present.
   public static func format(_ date: Date, in zone: TimeZone) -> String {
-    let offset = zone.secondsFromGMT(for: date)
-    return format(date, offset: offset)
+    format(date, offset: zone.secondsFromGMT(for: date))
+  }
+
+  /// The same in a ``Zone``.
+  public static func format(_ date: Date, in zone: Zone) -> String {
+    format(date, offset: zone.secondsFromGMT(for: date))
   }
 
   /// The same with a fixed offset in seconds east of UTC.
