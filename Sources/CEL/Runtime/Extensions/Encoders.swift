@@ -5,9 +5,17 @@
 /// overloads carry signatures (for the checker) and implementations (for the interpreter),
 /// and `CELLibrary.builtIn` lists it.
 extension CELLibrary {
-  public static let encoders = CELLibrary(
-    name: "encoders",
-    functions: [
+  public static let encoders = CELLibrary(name: "encoders", names: encodersNames, build: encodersFunction)
+
+  private static let encodersNames = [
+    "base64.encode",
+    "base64.decode",
+  ]
+
+  /// The function called `name`, built alone (nil for a name the library lacks).
+  private static func encodersFunction(_ name: String) -> CELFunction? {
+    switch name {
+    case "base64.encode":
       CELFunction(
         "base64.encode",
         overloads: [
@@ -17,7 +25,8 @@ extension CELLibrary {
             }
             return .string(Base64.encode(b))
           }
-        ]),
+        ])
+    case "base64.decode":
       CELFunction(
         "base64.decode",
         overloads: [
@@ -30,6 +39,8 @@ extension CELLibrary {
             }
             return .bytes(b)
           }
-        ]),
-    ])
+        ])
+    default: nil
+    }
+  }
 }

@@ -3,9 +3,28 @@
 /// (in `StringFormat.swift`). Indexes and counts are in code points, as CEL's `size` is, and
 /// an index out of range is an error value, never a crash.
 extension CELLibrary {
-  public static let strings = CELLibrary(
-    name: "strings",
-    functions: [
+  public static let strings = CELLibrary(name: "strings", names: stringsNames, build: stringsFunction)
+
+  private static let stringsNames = [
+    "charAt",
+    "indexOf",
+    "lastIndexOf",
+    "lowerAscii",
+    "upperAscii",
+    "replace",
+    "split",
+    "substring",
+    "trim",
+    "join",
+    "reverse",
+    "strings.quote",
+    "format",
+  ]
+
+  /// The function called `name`, built alone (nil for a name the library lacks).
+  private static func stringsFunction(_ name: String) -> CELFunction? {
+    switch name {
+    case "charAt":
       CELFunction(
         "charAt",
         overloads: [
@@ -15,7 +34,8 @@ extension CELLibrary {
             guard i >= 0, i <= scalars.count else { return .error(StringsExtension.outOfRange(i)) }
             return .string(i == scalars.count ? "" : String(scalars[Int(i)]))
           }
-        ]),
+        ])
+    case "indexOf":
       CELFunction(
         "indexOf",
         overloads: [
@@ -29,7 +49,8 @@ extension CELLibrary {
             else { return nil }
             return StringsExtension.indexOf(s, sub, from: from)
           },
-        ]),
+        ])
+    case "lastIndexOf":
       CELFunction(
         "lastIndexOf",
         overloads: [
@@ -44,7 +65,8 @@ extension CELLibrary {
             else { return nil }
             return StringsExtension.lastIndexOf(s, sub, from: from)
           },
-        ]),
+        ])
+    case "lowerAscii":
       CELFunction(
         "lowerAscii",
         overloads: [
@@ -52,7 +74,8 @@ extension CELLibrary {
             guard case .string(let s) = args[0] else { return nil }
             return .string(StringsExtension.mapASCII(s, from: 0x41...0x5A, offset: 32))
           }
-        ]),
+        ])
+    case "upperAscii":
       CELFunction(
         "upperAscii",
         overloads: [
@@ -60,7 +83,8 @@ extension CELLibrary {
             guard case .string(let s) = args[0] else { return nil }
             return .string(StringsExtension.mapASCII(s, from: 0x61...0x7A, offset: -32))
           }
-        ]),
+        ])
+    case "replace":
       CELFunction(
         "replace",
         overloads: [
@@ -80,7 +104,8 @@ extension CELLibrary {
             else { return nil }
             return .string(StringsExtension.replace(s, old, new, limit: n))
           },
-        ]),
+        ])
+    case "split":
       CELFunction(
         "split",
         overloads: [
@@ -95,7 +120,8 @@ extension CELLibrary {
             else { return nil }
             return .list(StringsExtension.split(s, sep, limit: n).map(CELValue.string))
           },
-        ]),
+        ])
+    case "substring":
       CELFunction(
         "substring",
         overloads: [
@@ -109,7 +135,8 @@ extension CELLibrary {
             else { return nil }
             return StringsExtension.substring(s, start, end)
           },
-        ]),
+        ])
+    case "trim":
       CELFunction(
         "trim",
         overloads: [
@@ -117,7 +144,8 @@ extension CELLibrary {
             guard case .string(let s) = args[0] else { return nil }
             return .string(StringsExtension.trim(s))
           }
-        ]),
+        ])
+    case "join":
       CELFunction(
         "join",
         overloads: [
@@ -131,7 +159,8 @@ extension CELLibrary {
             }
             return StringsExtension.join(items, sep)
           },
-        ]),
+        ])
+    case "reverse":
       CELFunction(
         "reverse",
         overloads: [
@@ -141,7 +170,8 @@ extension CELLibrary {
             out.append(contentsOf: s.unicodeScalars.reversed())
             return .string(String(out))
           }
-        ]),
+        ])
+    case "strings.quote":
       CELFunction(
         "strings.quote",
         overloads: [
@@ -151,9 +181,12 @@ extension CELLibrary {
             }
             return .string(StringsExtension.quote(s))
           }
-        ]),
-      CELFunction("format", overloads: [StringFormat.overload]),
-    ])
+        ])
+    case "format":
+      CELFunction("format", overloads: [StringFormat.overload])
+    default: nil
+    }
+  }
 
   /// A member overload whose body returns nil for arguments of the wrong kinds (reported as
   /// `no matching overload`, as cel-go does for `dyn` receivers).
