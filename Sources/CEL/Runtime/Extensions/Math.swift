@@ -5,28 +5,29 @@ import Foundation
 /// rounding, `abs`/`sign`, the floating-point predicates, bitwise operations and `sqrt`.
 /// Wrong kinds, empty lists, negative shifts and `abs` of the smallest int are error values.
 extension CELLibrary {
-  public static let math = CELLibrary(name: "math", names: mathNames, build: mathFunction)
-
-  private static let mathNames = [
-    "math.greatest",
-    "math.least",
-    "math.ceil",
-    "math.floor",
-    "math.round",
-    "math.trunc",
-    "math.abs",
-    "math.sign",
-    "math.sqrt",
-    "math.isInf",
-    "math.isNaN",
-    "math.isFinite",
-    "math.bitAnd",
-    "math.bitOr",
-    "math.bitXor",
-    "math.bitNot",
-    "math.bitShiftLeft",
-    "math.bitShiftRight",
-  ]
+  public static let math = CELLibrary(
+    name: "math",
+    names: [
+      "math.greatest",
+      "math.least",
+      "math.ceil",
+      "math.floor",
+      "math.round",
+      "math.trunc",
+      "math.abs",
+      "math.sign",
+      "math.sqrt",
+      "math.isInf",
+      "math.isNaN",
+      "math.isFinite",
+      "math.bitAnd",
+      "math.bitOr",
+      "math.bitXor",
+      "math.bitNot",
+      "math.bitShiftLeft",
+      "math.bitShiftRight",
+    ],
+    build: mathFunction)
 
   /// The function called `name`, built alone (nil for a name the library lacks).
   private static func mathFunction(_ name: String) -> CELFunction? {

@@ -3,23 +3,24 @@
 /// (in `StringFormat.swift`). Indexes and counts are in code points, as CEL's `size` is, and
 /// an index out of range is an error value, never a crash.
 extension CELLibrary {
-  public static let strings = CELLibrary(name: "strings", names: stringsNames, build: stringsFunction)
-
-  private static let stringsNames = [
-    "charAt",
-    "indexOf",
-    "lastIndexOf",
-    "lowerAscii",
-    "upperAscii",
-    "replace",
-    "split",
-    "substring",
-    "trim",
-    "join",
-    "reverse",
-    "strings.quote",
-    "format",
-  ]
+  public static let strings = CELLibrary(
+    name: "strings",
+    names: [
+      "charAt",
+      "indexOf",
+      "lastIndexOf",
+      "lowerAscii",
+      "upperAscii",
+      "replace",
+      "split",
+      "substring",
+      "trim",
+      "join",
+      "reverse",
+      "strings.quote",
+      "format",
+    ],
+    build: stringsFunction)
 
   /// The function called `name`, built alone (nil for a name the library lacks).
   private static func stringsFunction(_ name: String) -> CELFunction? {
