@@ -144,3 +144,25 @@ struct StoreFolderTests {
     }
   }
 }
+
+/// A fingerprint that finds every file as the record kept it takes the record's key without
+/// hashing; it must be the key hashing everything would give.
+@Suite("The definitions' key")
+struct DefinitionKeyTests {
+  @Test func theRecordsKeyIsTheKeyOfTheFilesAsTheyAre() throws {
+    let (home, _) = try ValidatedHomeTests.homeWithTicket()
+    defer { try? FileManager.default.removeItem(at: home) }
+    let record = try #require(ValidatedHomeRecord.read(home: home.path))
+    var listed = try HomeFiles.list(home: home)
+    let vouched = DefinitionFingerprint.make(&listed, record: record)
+    var all = try HomeFiles.read(home: home)
+    let hashed = DefinitionFingerprint.make(&all, record: nil)
+    #expect(!hashed.key.isEmpty)
+    #expect(vouched.key == hashed.key)
+    #expect(vouched.executable == record.executable)
+    // One changed file: a new key, whichever way it is found.
+    try ValidatedHomeTests.edit(home, "staff.yaml") { $0 + "\n# edited\n" }
+    var changed = try HomeFiles.list(home: home)
+    #expect(DefinitionFingerprint.make(&changed, record: record).key != record.key)
+  }
+}

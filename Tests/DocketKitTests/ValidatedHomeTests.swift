@@ -25,14 +25,16 @@ struct ValidatedHomeTests {
       to: file, atomically: false, encoding: .utf8)
   }
 
-  static func recordText(_ home: URL) -> String? {
-    try? String(contentsOf: home.appendingPathComponent("data/cache/validated-home"), encoding: .utf8)
+  static func record(_ home: URL) -> ValidatedHomeRecord? {
+    ValidatedHomeRecord.read(home: home.path)
   }
 
   @Test func aCommitKeepsARecordAndTheNextCommandLoadsOnlyItsWorkflow() throws {
     let (home, id) = try Self.homeWithTicket()
     defer { try? FileManager.default.removeItem(at: home) }
-    #expect(Self.recordText(home)?.contains("workflow complaint CMP complaint") == true)
+    let record = try #require(Self.record(home))
+    #expect(record.workflowsByPrefix["CMP"] == "complaint")
+    #expect(record.reach["complaint"] == ["complaint"])
     let session = try DocketSession.open(home: home, clock: Home.now, scope: .ticket(id))
     #expect(Array(session.home.workflows.keys) == ["complaint"])
     let advanced = try session.advance(id, event: "accept", input: .none, note: nil, actor: "li.wei")
@@ -188,12 +190,14 @@ struct ValidatedHomeTests {
             changed: FileStat.Time(seconds: 1_780_000_000, nanoseconds: 0))),
       ],
       since: FileStat.Time(seconds: 1_780_000_002, nanoseconds: 120))
-    #expect(ValidatedHomeRecord.decode(record.encoded()) == record)
-    #expect(ValidatedHomeRecord.decode(Array("docket validated home 1\nkey x\n".utf8)) == nil)
-    // A damaged stat is a damaged record, not a file to trust.
-    let damaged = String(decoding: record.encoded(), as: UTF8.self)
-      .replacingOccurrences(of: "\t1234\t", with: "\t12x4\t")
-    #expect(ValidatedHomeRecord.decode(Array(damaged.utf8)) == nil)
+    let bytes = record.encoded()
+    #expect(ValidatedHomeRecord.decode(bytes) == record)
+    #expect(ValidatedHomeRecord.decode(Array("docket validated home 3\nkey x\n".utf8)) == nil)
+    // Cut short or with bytes to spare, it is a damaged record, not files to trust.
+    for length in 0..<bytes.count {
+      #expect(ValidatedHomeRecord.decode(Array(bytes.prefix(length))) == nil)
+    }
+    #expect(ValidatedHomeRecord.decode(bytes + [0]) == nil)
   }
 }
 

@@ -57,7 +57,7 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
-  mutating func expression(in env: DeferredEnvironment) throws(MalformedCompiledHome)
+  mutating func expression(in env: DeferredEnvironment) throws(MalformedBytes)
     -> CompiledExpression
   {
     let source = try string()
@@ -65,50 +65,50 @@ extension BinaryReader {
     return CompiledExpression(source: source, program: env.program(for: source), span: span)
   }
 
-  mutating func assignment(in env: DeferredEnvironment) throws(MalformedCompiledHome)
+  mutating func assignment(in env: DeferredEnvironment) throws(MalformedBytes)
     -> FieldAssignment
   {
     FieldAssignment(field: FieldName(try string()), value: try expression(in: env))
   }
 
-  mutating func template(in env: DeferredEnvironment) throws(MalformedCompiledHome)
+  mutating func template(in env: DeferredEnvironment) throws(MalformedBytes)
     -> MessageTemplate
   {
-    let parts = try list { r throws(MalformedCompiledHome) -> MessageTemplate.Part in
+    let parts = try list { r throws(MalformedBytes) -> MessageTemplate.Part in
       switch try r.byte() {
       case 0: return .text(try r.string())
       case 1: return .expression(try r.expression(in: env))
-      default: throw MalformedCompiledHome()
+      default: throw MalformedBytes()
       }
     }
     return MessageTemplate(parts: parts, span: try optionalSpan())
   }
 
-  mutating func action(in env: DeferredEnvironment) throws(MalformedCompiledHome)
+  mutating func action(in env: DeferredEnvironment) throws(MalformedBytes)
     -> ActionDefinition
   {
     switch try byte() {
     case 0:
       let event = EventName(try string())
-      guard let target = ActionTarget(rawValue: try string()) else { throw MalformedCompiledHome() }
+      guard let target = ActionTarget(rawValue: try string()) else { throw MalformedBytes() }
       return .fire(event, target: target, span: try optionalSpan())
     case 1:
       return .assign(RoleID(try string()), span: try optionalSpan())
     case 2:
       let roles = try strings().map(RoleID.init(rawValue:))
-      let message = try optional { r throws(MalformedCompiledHome) in try r.template(in: env) }
+      let message = try optional { r throws(MalformedBytes) in try r.template(in: env) }
       return .notify(roles: roles, message: message, span: try optionalSpan())
     case 3:
-      let assignments = try list { r throws(MalformedCompiledHome) in try r.assignment(in: env) }
+      let assignments = try list { r throws(MalformedBytes) in try r.assignment(in: env) }
       return .set(assignments, span: try optionalSpan())
     case 4:
       let start = StartDefinition(
         workflow: WorkflowID(try string()),
-        fields: try list { r throws(MalformedCompiledHome) in try r.assignment(in: env) },
+        fields: try list { r throws(MalformedBytes) in try r.assignment(in: env) },
         assignRole: try optionalString().map(RoleID.init(rawValue:)))
       return .start(start, span: try optionalSpan())
     default:
-      throw MalformedCompiledHome()
+      throw MalformedBytes()
     }
   }
 }

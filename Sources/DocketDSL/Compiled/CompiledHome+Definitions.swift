@@ -74,14 +74,14 @@ extension BinaryWriter {
 }
 
 extension BinaryReader {
-  mutating func settings() throws(MalformedCompiledHome) -> Settings {
-    guard let zone = Zone(identifier: try string()) else { throw MalformedCompiledHome() }
+  mutating func settings() throws(MalformedBytes) -> Settings {
+    guard let zone = Zone(identifier: try string()) else { throw MalformedBytes() }
     return Settings(zone: zone, storePath: try string(), ruleDepthLimit: try int())
   }
 
-  mutating func staff() throws(MalformedCompiledHome) -> Staff {
+  mutating func staff() throws(MalformedBytes) -> Staff {
     Staff(
-      members: try ordered { r throws(MalformedCompiledHome) in
+      members: try ordered { r throws(MalformedBytes) in
         let key = UserID(try r.string())
         let member = StaffMember(
           id: UserID(try r.string()), name: try r.string(),
@@ -90,16 +90,16 @@ extension BinaryReader {
       })
   }
 
-  mutating func calendar() throws(MalformedCompiledHome) -> BusinessCalendar {
+  mutating func calendar() throws(MalformedBytes) -> BusinessCalendar {
     let id = CalendarID(try string())
     let title = try optionalString()
-    guard let zone = Zone(identifier: try string()) else { throw MalformedCompiledHome() }
+    guard let zone = Zone(identifier: try string()) else { throw MalformedBytes() }
     var week: [Weekday: WorkingHours] = [:]
     for _ in 0..<(try count()) {
-      guard let day = Weekday(rawValue: try string()) else { throw MalformedCompiledHome() }
+      guard let day = Weekday(rawValue: try string()) else { throw MalformedBytes() }
       week[day] = try hours()
     }
-    let holidays = Set(try list { r throws(MalformedCompiledHome) in try r.date() })
+    let holidays = Set(try list { r throws(MalformedBytes) in try r.date() })
     var workdays: [LocalDate: WorkingHours] = [:]
     for _ in 0..<(try count()) { workdays[try date()] = try hours() }
     var halfDays: [LocalDate: WorkingHours] = [:]
@@ -109,50 +109,50 @@ extension BinaryReader {
         id: id, title: title, zone: zone, week: week, holidays: holidays,
         workdays: workdays, halfDays: halfDays)
     } catch {
-      throw MalformedCompiledHome()
+      throw MalformedBytes()
     }
   }
 
-  mutating func hours() throws(MalformedCompiledHome) -> WorkingHours {
-    let intervals = try list { r throws(MalformedCompiledHome) -> WorkingInterval in
-      func clock(_ seconds: Int) throws(MalformedCompiledHome) -> ClockTime {
+  mutating func hours() throws(MalformedBytes) -> WorkingHours {
+    let intervals = try list { r throws(MalformedBytes) -> WorkingInterval in
+      func clock(_ seconds: Int) throws(MalformedBytes) -> ClockTime {
         guard seconds % 60 == 0, let t = ClockTime(hour: seconds / 3600, minute: seconds % 3600 / 60)
-        else { throw MalformedCompiledHome() }
+        else { throw MalformedBytes() }
         return t
       }
       guard let interval = WorkingInterval(start: try clock(try r.natural()), end: try clock(try r.natural()))
-      else { throw MalformedCompiledHome() }
+      else { throw MalformedBytes() }
       return interval
     }
     do {
       return try WorkingHours(intervals)
     } catch {
-      throw MalformedCompiledHome()
+      throw MalformedBytes()
     }
   }
 
-  mutating func date() throws(MalformedCompiledHome) -> LocalDate {
+  mutating func date() throws(MalformedBytes) -> LocalDate {
     let days = try natural()
     // Years 1...9999, as `LocalDate` allows.
-    guard days < 4_000_000 else { throw MalformedCompiledHome() }
+    guard days < 4_000_000 else { throw MalformedBytes() }
     return LocalDate(daysSinceEpoch: days - 719_468)
   }
 
-  mutating func lookup() throws(MalformedCompiledHome) -> LookupDefinition {
+  mutating func lookup() throws(MalformedBytes) -> LookupDefinition {
     LookupDefinition(
       name: try string(), workflow: WorkflowID(try string()),
-      keys: try list { r throws(MalformedCompiledHome) in try r.field() },
+      keys: try list { r throws(MalformedBytes) in try r.field() },
       span: try optionalSpan())
   }
 
   /// A rule with the bodies of the workflows in `environments` (by id) compiled in them;
   /// the other bodies are skipped, as a partial load leaves them out.
   mutating func rule(environments: [WorkflowID: DeferredEnvironment])
-    throws(MalformedCompiledHome) -> RuleDefinition
+    throws(MalformedBytes) -> RuleDefinition
   {
     let id = RuleID(try string())
     let description = try optionalString()
-    guard let trigger = RuleTrigger(rawValue: try string()) else { throw MalformedCompiledHome() }
+    guard let trigger = RuleTrigger(rawValue: try string()) else { throw MalformedBytes() }
     let filter = RuleFilter(
       workflows: try strings().map(WorkflowID.init(rawValue:)),
       events: try strings().map(EventName.init(rawValue:)),
@@ -168,11 +168,11 @@ extension BinaryReader {
       }
       var r = try section()
       bodies[workflow] = RuleBody(
-        condition: try r.optional { r throws(MalformedCompiledHome) in try r.expression(in: env) },
-        actions: try r.list { r throws(MalformedCompiledHome) in try r.action(in: env) })
-      guard r.isAtEnd else { throw MalformedCompiledHome() }
+        condition: try r.optional { r throws(MalformedBytes) in try r.expression(in: env) },
+        actions: try r.list { r throws(MalformedBytes) in try r.action(in: env) })
+      guard r.isAtEnd else { throw MalformedBytes() }
     }
-    guard let onError = RuleErrorPolicy(rawValue: try string()) else { throw MalformedCompiledHome() }
+    guard let onError = RuleErrorPolicy(rawValue: try string()) else { throw MalformedBytes() }
     return RuleDefinition(
       id: id, description: description, trigger: trigger, filter: filter, bodies: bodies,
       onError: onError, file: try string(), span: try optionalSpan())

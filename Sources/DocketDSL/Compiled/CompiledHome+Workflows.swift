@@ -148,19 +148,19 @@ extension BinaryWriter {
 extension BinaryReader {
   /// A workflow, its expressions compiled in an environment of its own fields (as
   /// `WorkflowDecoder` does).
-  mutating func workflow() throws(MalformedCompiledHome) -> WorkflowDefinition {
+  mutating func workflow() throws(MalformedBytes) -> WorkflowDefinition {
     let id = WorkflowID(try string())
     let title = try optionalString()
     let version = try int()
     let prefix = try string()
-    let roles = try ordered { r throws(MalformedCompiledHome) in (RoleID(try r.string()), try r.string()) }
-    let fields = try ordered { r throws(MalformedCompiledHome) in
+    let roles = try ordered { r throws(MalformedBytes) in (RoleID(try r.string()), try r.string()) }
+    let fields = try ordered { r throws(MalformedBytes) in
       (FieldName(try r.string()), try r.field())
     }
     let env = DeferredEnvironment(fields: fields.values)
     let initial = StateID(try string())
-    let deadlines = try list { r throws(MalformedCompiledHome) in try r.deadline(in: env) }
-    let states = try ordered { r throws(MalformedCompiledHome) in
+    let deadlines = try list { r throws(MalformedBytes) in try r.deadline(in: env) }
+    let states = try ordered { r throws(MalformedBytes) in
       (StateID(try r.string()), try r.state(in: env))
     }
     let holderOnly = try bool()
@@ -170,23 +170,23 @@ extension BinaryReader {
       sourceText: try string(), path: try string(), holderOnly: holderOnly)
   }
 
-  mutating func field() throws(MalformedCompiledHome) -> FieldDefinition {
+  mutating func field() throws(MalformedBytes) -> FieldDefinition {
     let name = FieldName(try string())
     let type: FieldType
     switch try byte() {
     case 0: type = .enum(try strings())
     case 1: type = try Self.fieldType(named: try string())
-    default: throw MalformedCompiledHome()
+    default: throw MalformedBytes()
     }
     return FieldDefinition(
       name: name, type: type, label: try optionalString(), isRequired: try bool(),
-      defaultValue: try optional { r throws(MalformedCompiledHome) in try r.json() },
-      minimum: try optional { r throws(MalformedCompiledHome) in try r.double() },
-      maximum: try optional { r throws(MalformedCompiledHome) in try r.double() },
+      defaultValue: try optional { r throws(MalformedBytes) in try r.json() },
+      minimum: try optional { r throws(MalformedBytes) in try r.double() },
+      maximum: try optional { r throws(MalformedBytes) in try r.double() },
       span: try optionalSpan())
   }
 
-  private static func fieldType(named name: String) throws(MalformedCompiledHome) -> FieldType {
+  private static func fieldType(named name: String) throws(MalformedBytes) -> FieldType {
     switch name {
     case "string": .string
     case "text": .text
@@ -197,24 +197,24 @@ extension BinaryReader {
     case "datetime": .datetime
     case "duration": .duration
     case "list": .list
-    default: throw MalformedCompiledHome()
+    default: throw MalformedBytes()
     }
   }
 
-  mutating func state(in env: DeferredEnvironment) throws(MalformedCompiledHome)
+  mutating func state(in env: DeferredEnvironment) throws(MalformedBytes)
     -> StateDefinition
   {
     StateDefinition(
       id: StateID(try string()), label: try optionalString(),
       assignRole: try optionalString().map(RoleID.init(rawValue:)), isFinal: try bool(),
-      deadline: try optional { r throws(MalformedCompiledHome) in try r.deadline(in: env) },
-      transitions: try ordered { r throws(MalformedCompiledHome) in
+      deadline: try optional { r throws(MalformedBytes) in try r.deadline(in: env) },
+      transitions: try ordered { r throws(MalformedBytes) in
         (EventName(try r.string()), try r.transition(in: env))
       },
       span: try optionalSpan())
   }
 
-  mutating func transition(in env: DeferredEnvironment) throws(MalformedCompiledHome)
+  mutating func transition(in env: DeferredEnvironment) throws(MalformedBytes)
     -> TransitionDefinition
   {
     let event = EventName(try string())
@@ -224,30 +224,30 @@ extension BinaryReader {
     case 0: target = .state(StateID(try string()))
     case 1:
       target = .branches(
-        try list { r throws(MalformedCompiledHome) in
+        try list { r throws(MalformedBytes) in
           BranchDefinition(
-            condition: try r.optional { r throws(MalformedCompiledHome) in try r.expression(in: env) },
+            condition: try r.optional { r throws(MalformedBytes) in try r.expression(in: env) },
             target: StateID(try r.string()), span: try r.optionalSpan())
         })
-    default: throw MalformedCompiledHome()
+    default: throw MalformedBytes()
     }
-    let allowedRoles = try optional { r throws(MalformedCompiledHome) in
+    let allowedRoles = try optional { r throws(MalformedBytes) in
       try r.strings().map(RoleID.init(rawValue:))
     }
-    let guardCondition = try optional { r throws(MalformedCompiledHome) in
+    let guardCondition = try optional { r throws(MalformedBytes) in
       GuardDefinition(expression: try r.expression(in: env), message: try r.optionalString())
     }
     let required = try strings().map(FieldName.init(rawValue:))
-    let assignments = try list { r throws(MalformedCompiledHome) in try r.assignment(in: env) }
+    let assignments = try list { r throws(MalformedBytes) in try r.assignment(in: env) }
     let assignRole = try optionalString().map(RoleID.init(rawValue:))
-    guard let note = NoteRequirement(rawValue: try string()) else { throw MalformedCompiledHome() }
+    guard let note = NoteRequirement(rawValue: try string()) else { throw MalformedBytes() }
     return TransitionDefinition(
       event: event, source: source, target: target, allowedRoles: allowedRoles,
       guardCondition: guardCondition, requiredFields: required, assignments: assignments,
       assignRole: assignRole, note: note, label: try optionalString(), span: try optionalSpan())
   }
 
-  mutating func deadline(in env: DeferredEnvironment) throws(MalformedCompiledHome)
+  mutating func deadline(in env: DeferredEnvironment) throws(MalformedBytes)
     -> DeadlineDefinition
   {
     let name = DeadlineName(try string())
@@ -263,29 +263,29 @@ extension BinaryReader {
       scope = .workflow(
         start: start, stop: try strings().map(StateID.init(rawValue:)),
         pause: try strings().map(StateID.init(rawValue:)))
-    default: throw MalformedCompiledHome()
+    default: throw MalformedBytes()
     }
-    let warning = try optional { r throws(MalformedCompiledHome) in
+    let warning = try optional { r throws(MalformedBytes) in
       WarningDefinition(
         before: try r.duration(),
-        actions: try r.list { r throws(MalformedCompiledHome) in try r.action(in: env) },
+        actions: try r.list { r throws(MalformedBytes) in try r.action(in: env) },
         span: try r.optionalSpan())
     }
     return DeadlineDefinition(
       name: name, label: label, within: within, calendar: calendar, scope: scope,
       warning: warning,
-      breach: try list { r throws(MalformedCompiledHome) in try r.action(in: env) },
+      breach: try list { r throws(MalformedBytes) in try r.action(in: env) },
       span: try optionalSpan())
   }
 
-  mutating func duration() throws(MalformedCompiledHome) -> DocketDuration {
+  mutating func duration() throws(MalformedBytes) -> DocketDuration {
     var d = DocketDuration(seconds: try int64())
     d.workingDays = try int64()
     return d
   }
 
-  mutating func optionalSpan() throws(MalformedCompiledHome) -> SourceSpan? {
-    try optional { r throws(MalformedCompiledHome) in
+  mutating func optionalSpan() throws(MalformedBytes) -> SourceSpan? {
+    try optional { r throws(MalformedBytes) in
       SourceSpan(
         file: try r.string(), start: SourcePosition(line: try r.natural(), column: try r.natural()),
         end: SourcePosition(line: try r.natural(), column: try r.natural()))
@@ -294,27 +294,27 @@ extension BinaryReader {
 
   /// A JSON value nested at most `depth` deep (a default value is shallow; a damaged file
   /// must not recurse without bound).
-  mutating func json(depth: Int = 32) throws(MalformedCompiledHome) -> JSONValue {
-    guard depth > 0 else { throw MalformedCompiledHome() }
+  mutating func json(depth: Int = 32) throws(MalformedBytes) -> JSONValue {
+    guard depth > 0 else { throw MalformedBytes() }
     switch try byte() {
     case 0: return .null
     case 1: return .bool(try bool())
     case 2: return .int(try int64())
     case 3: return .double(try double())
     case 4: return .string(try string())
-    case 5: return .array(try list { r throws(MalformedCompiledHome) in try r.json(depth: depth - 1) })
+    case 5: return .array(try list { r throws(MalformedBytes) in try r.json(depth: depth - 1) })
     case 6:
       var members: [String: JSONValue] = [:]
       for _ in 0..<(try count()) { members[try string()] = try json(depth: depth - 1) }
       return .object(members)
-    default: throw MalformedCompiledHome()
+    default: throw MalformedBytes()
     }
   }
 
   /// An ordered dictionary written as a list of key-value pairs.
   mutating func ordered<K: Hashable, V>(
-    _ read: (inout BinaryReader) throws(MalformedCompiledHome) -> (K, V)
-  ) throws(MalformedCompiledHome) -> OrderedDictionary<K, V> {
+    _ read: (inout BinaryReader) throws(MalformedBytes) -> (K, V)
+  ) throws(MalformedBytes) -> OrderedDictionary<K, V> {
     var out: OrderedDictionary<K, V> = [:]
     let n = try count()
     out.reserveCapacity(n)

@@ -52,19 +52,19 @@ public enum CompiledHome {
   }
 
   private static func read(_ r: inout BinaryReader, key: String, only subset: HomeSubset?)
-    throws(MalformedCompiledHome) -> Home
+    throws(MalformedBytes) -> Home
   {
-    guard try r.string() == key else { throw MalformedCompiledHome() }
+    guard try r.string() == key else { throw MalformedBytes() }
     var home = Home()
-    home.settings = try whole(r.section()) { r throws(MalformedCompiledHome) in try r.settings() }
-    home.staff = try whole(r.section()) { r throws(MalformedCompiledHome) in try r.staff() }
+    home.settings = try whole(r.section()) { r throws(MalformedBytes) in try r.settings() }
+    home.staff = try whole(r.section()) { r throws(MalformedBytes) in try r.staff() }
     for _ in 0..<(try r.count()) {
       let id = CalendarID(try r.string())
       guard subset?.calendars?.contains(id.rawValue) ?? true else {
         try r.skipSection()
         continue
       }
-      home.calendars[id] = try whole(r.section()) { r throws(MalformedCompiledHome) in try r.calendar() }
+      home.calendars[id] = try whole(r.section()) { r throws(MalformedBytes) in try r.calendar() }
     }
     for _ in 0..<(try r.count()) {
       let id = WorkflowID(try r.string())
@@ -72,7 +72,7 @@ public enum CompiledHome {
         try r.skipSection()
         continue
       }
-      home.workflows[id] = try whole(r.section()) { r throws(MalformedCompiledHome) in try r.workflow() }
+      home.workflows[id] = try whole(r.section()) { r throws(MalformedBytes) in try r.workflow() }
     }
     var functions: [CELFunction] = []
     for _ in 0..<(try r.count()) {
@@ -87,20 +87,20 @@ public enum CompiledHome {
       environments[id] = DeferredEnvironment(
         fields: workflow.fields.values, functions: functions)
     }
-    home.rules = try r.list { r throws(MalformedCompiledHome) in
+    home.rules = try r.list { r throws(MalformedBytes) in
       try r.rule(environments: environments)
     }
-    guard r.isAtEnd else { throw MalformedCompiledHome() }
+    guard r.isAtEnd else { throw MalformedBytes() }
     return home
   }
 
   /// What `read` makes of all of `section`, which must hold nothing more.
   private static func whole<T>(
-    _ section: BinaryReader, _ read: (inout BinaryReader) throws(MalformedCompiledHome) -> T
-  ) throws(MalformedCompiledHome) -> T {
+    _ section: BinaryReader, _ read: (inout BinaryReader) throws(MalformedBytes) -> T
+  ) throws(MalformedBytes) -> T {
     var r = section
     let value = try read(&r)
-    guard r.isAtEnd else { throw MalformedCompiledHome() }
+    guard r.isAtEnd else { throw MalformedBytes() }
     return value
   }
 }

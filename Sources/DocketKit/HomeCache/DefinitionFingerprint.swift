@@ -35,6 +35,8 @@ struct DefinitionFingerprint: Sendable, Equatable {
   /// The files read and hashed to make this fingerprint (the others were vouched for by a
   /// record), in path order: tests use it to see the fast path taken.
   var hashed: [String] = []
+  /// The running executable's identity (part of ``key``).
+  var executable = ""
 
   /// Fingerprints the definition files of `home`: a file `record` vouches for by its stat
   /// takes the record's digest (and stays unread unless the caller read it); every other one
@@ -45,9 +47,11 @@ struct DefinitionFingerprint: Sendable, Equatable {
     // then no key at all, and nothing is cached.
     guard let executable = executableIdentity() else { return DefinitionFingerprint(files: [:], key: "") }
     var files: [String: Entry] = [:]
+    files.reserveCapacity(home.files.count)
     var hashed: [String] = []
-    var text = "docket definitions 2\nexecutable \(executable)\n"
-    for path in home.files.keys.sorted() {
+    var sameAsRecord = true
+    let paths = home.files.keys.sorted()
+    for path in paths {
       guard var file = home.files[path] else { continue }
       if file.digest == nil {
         if !file.isRead { file.stat = FileStat.of(path: home.rootPath + "/" + path) }
@@ -65,10 +69,20 @@ struct DefinitionFingerprint: Sendable, Equatable {
         }
       }
       let digest = file.digest ?? "unreadable"
+      if digest != record?.files[path]?.digest { sameAsRecord = false }
       files[path] = Entry(digest: digest, stat: file.stat)
-      text += path + "\t" + digest + "\n"
     }
-    return DefinitionFingerprint(files: files, key: SHA256.digest(Array(text.utf8)), hashed: hashed)
+    // The same paths with the same digests under the same executable: the text below would
+    // be the record's, and so would its key.
+    if sameAsRecord, let record, !record.key.isEmpty, record.executable == executable,
+      record.files.count == files.count
+    {
+      return DefinitionFingerprint(files: files, key: record.key, hashed: hashed, executable: executable)
+    }
+    var text = "docket definitions 2\nexecutable \(executable)\n"
+    for path in paths { text += path + "\t" + (files[path]?.digest ?? "unreadable") + "\n" }
+    return DefinitionFingerprint(
+      files: files, key: SHA256.digest(Array(text.utf8)), hashed: hashed, executable: executable)
   }
 
   /// Whether every source the loader read is one of these files: false when the loader read

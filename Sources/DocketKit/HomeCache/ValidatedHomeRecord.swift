@@ -25,6 +25,9 @@ import DocketStore
 struct ValidatedHomeRecord: Sendable, Equatable {
   /// ``DefinitionFingerprint/key`` of the home when it was validated.
   var key: String
+  /// The identity of the executable that validated it (also inside ``key``), so a command
+  /// that finds every file as the record kept it knows the key without hashing anything.
+  var executable = ""
   /// Id prefix -> workflow, for every workflow.
   var workflowsByPrefix: [String: WorkflowID]
   /// Workflow -> the workflows a command on it needs (itself included).
@@ -39,11 +42,12 @@ struct ValidatedHomeRecord: Sendable, Equatable {
   /// The record file's own modification time when it was read (not kept in it).
   var written: FileStat.Time?
 
-  static let header = "docket validated home 3"
+  static let header = "docket validated home 4"
   static let relativePath = "data/cache/validated-home"
 
   init(_ fingerprint: DefinitionFingerprint, since: FileStat.Time, home: Home) {
     key = fingerprint.key
+    executable = fingerprint.executable
     files = fingerprint.files
     self.since = since
     workflowsByPrefix = Dictionary(
@@ -121,111 +125,80 @@ struct ValidatedHomeRecord: Sendable, Equatable {
     return (reached, calendars[workflow] ?? [])
   }
 
-  /// After the header, the key and `since SECONDS.NANOSECONDS`: one line per definition
-  /// file, `file` and tab-separated digest, device, inode, size, modification and change
-  /// time (`-` for each stat field when unknown) and path; then one line per workflow,
-  /// `workflow ID PREFIX REACHED,… CALENDAR,…` (`-` for none).
+  /// The header line, then in ``BinaryWriter``'s form: the key, the executable's identity,
+  /// `since`, every definition file (path, digest, stat if known) and every workflow (id,
+  /// prefix, the workflows it reaches, their calendars), each list sorted.
   func encoded() -> [UInt8] {
-    var text = Self.header + "\nkey " + key + "\nsince " + since.description + "\n"
-    for (path, entry) in files.sorted(by: { $0.key < $1.key })
-    where !path.contains("\n") && !path.contains("\t") {
-      // A path that cannot be written on one line is left out: always hashed.
-      text += "file\t" + entry.digest + "\t"
-      if let st = entry.stat {
-        text += String(st.device) + "\t" + String(st.inode) + "\t" + String(st.size) + "\t"
-        text += st.modified.description + "\t" + st.changed.description + "\t"
-      } else {
-        text += "-\t-\t-\t-\t-\t"
+    var w = BinaryWriter()
+    for b in Self.header.utf8 { w.byte(b) }
+    w.byte(0x0A)
+    w.string(key)
+    w.string(executable)
+    w.time(since)
+    w.list(files.sorted(by: { $0.key < $1.key })) { w, entry in
+      w.string(entry.key)
+      w.string(entry.value.digest)
+      w.optional(entry.value.stat) { w, st in
+        w.unsigned(st.device)
+        w.unsigned(st.inode)
+        w.int(st.size)
+        w.time(st.modified)
+        w.time(st.changed)
       }
-      text += path + "\n"
     }
     let prefixes = Dictionary(workflowsByPrefix.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    func list(_ names: some Sequence<String>) -> String {
-      let sorted = names.sorted()
-      return sorted.isEmpty ? "-" : sorted.joined(separator: ",")
+    w.list(reach.sorted(by: { $0.key < $1.key })) { w, entry in
+      w.string(entry.key.rawValue)
+      w.optionalString(prefixes[entry.key])
+      w.strings(entry.value.map(\.rawValue).sorted())
+      w.strings((calendars[entry.key] ?? []).sorted())
     }
-    for (id, reached) in reach.sorted(by: { $0.key < $1.key }) {
-      text += "workflow \(id.rawValue) \(prefixes[id] ?? "-") \(list(reached.map(\.rawValue)))"
-      text += " \(list(calendars[id] ?? []))\n"
-    }
-    return Array(text.utf8)
+    return w.bytes
   }
 
   /// The record in `bytes`, or nil when it is not one (any damage means "no record").
   static func decode(_ bytes: [UInt8]) -> ValidatedHomeRecord? {
-    // Split as bytes (the record is ASCII apart from names): splitting a String walks it by
-    // grapheme clusters, several times the cost, on every command.
-    func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
-    let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-    guard lines.count >= 4, text(lines[0]) == header, lines[1].starts(with: Array("key ".utf8)),
-      lines[2].starts(with: Array("since ".utf8)),
-      let since = time(lines[2].dropFirst("since ".utf8.count)),
-      lines[lines.count - 1].isEmpty
-    else { return nil }
+    let head = Array(header.utf8) + [0x0A]
+    guard bytes.starts(with: head) else { return nil }
+    var r = BinaryReader(bytes, from: head.count)
+    return try? decode(&r)
+  }
+
+  private static func decode(_ r: inout BinaryReader) throws(MalformedBytes) -> ValidatedHomeRecord {
+    let key = try r.string()
+    let executable = try r.string()
+    let since = try r.time()
+    var files: [String: DefinitionFingerprint.Entry] = [:]
+    let fileCount = try r.count()
+    files.reserveCapacity(fileCount)
+    for _ in 0..<fileCount {
+      let path = try r.string()
+      let digest = try r.string()
+      let stat = try r.optional { r throws(MalformedBytes) in
+        FileStat(
+          device: try r.unsigned(), inode: try r.unsigned(), size: try r.int64(),
+          modified: try r.time(), changed: try r.time())
+      }
+      files[path] = DefinitionFingerprint.Entry(digest: digest, stat: stat)
+    }
     var prefixes: [String: WorkflowID] = [:]
     var reach: [WorkflowID: Set<WorkflowID>] = [:]
     var calendars: [WorkflowID: Set<String>] = [:]
-    var files: [String: DefinitionFingerprint.Entry] = [:]
-    func list(_ field: ArraySlice<UInt8>) -> [String] {
-      field.elementsEqual([0x2D]) ? [] : field.split(separator: 0x2C).map(text)
+    let workflowCount = try r.count()
+    reach.reserveCapacity(workflowCount)
+    calendars.reserveCapacity(workflowCount)
+    for _ in 0..<workflowCount {
+      let id = WorkflowID(try r.string())
+      if let prefix = try r.optionalString() { prefixes[prefix] = id }
+      reach[id] = Set(try r.strings().map(WorkflowID.init(rawValue:)))
+      calendars[id] = Set(try r.strings())
     }
-    for line in lines[3..<(lines.count - 1)] {
-      if line.starts(with: Array("file\t".utf8)) {
-        guard let (path, entry) = file(line) else { return nil }
-        files[path] = entry
-        continue
-      }
-      let parts = line.split(separator: 0x20)
-      guard parts.count == 5, text(parts[0]) == "workflow" else { return nil }
-      let id = WorkflowID(text(parts[1]))
-      if !parts[2].elementsEqual([0x2D]) { prefixes[text(parts[2])] = id }
-      reach[id] = Set(list(parts[3]).map { WorkflowID($0) })
-      calendars[id] = Set(list(parts[4]))
-    }
-    return ValidatedHomeRecord(
-      key: text(lines[1].dropFirst("key ".utf8.count)), workflowsByPrefix: prefixes, reach: reach,
-      calendars: calendars, files: files, since: since)
-  }
-
-  /// One `file` line (see ``encoded()``), or nil when damaged. Numbers are read from the
-  /// bytes directly: this runs for every definition file on every command.
-  private static func file(_ line: ArraySlice<UInt8>) -> (String, DefinitionFingerprint.Entry)? {
-    let parts = line.split(separator: 0x09, maxSplits: 7, omittingEmptySubsequences: false)
-    guard parts.count == 8, !parts[1].isEmpty, !parts[7].isEmpty else { return nil }
-    let digest = String(decoding: parts[1], as: UTF8.self)
-    let path = String(decoding: parts[7], as: UTF8.self)
-    if parts[2].elementsEqual([0x2D]) {
-      return (path, DefinitionFingerprint.Entry(digest: digest, stat: nil))
-    }
-    guard let device = number(parts[2]), let inode = number(parts[3]), let size = number(parts[4]),
-      let modified = time(parts[5]), let changed = time(parts[6])
-    else { return nil }
-    let stat = FileStat(
-      device: UInt64(device), inode: UInt64(inode), size: Int64(size), modified: modified,
-      changed: changed)
-    return (path, DefinitionFingerprint.Entry(digest: digest, stat: stat))
-  }
-
-  /// A decimal number of at most 19 digits (no sign), or nil.
-  private static func number(_ bytes: ArraySlice<UInt8>) -> Int64? {
-    guard !bytes.isEmpty, bytes.count <= 19 else { return nil }
-    var value: Int64 = 0
-    for b in bytes {
-      guard b >= 0x30, b <= 0x39 else { return nil }
-      value = value * 10 + Int64(b - 0x30)
-    }
-    return value
-  }
-
-  /// `SECONDS.NANOSECONDS` as ``FileStat/Time/description`` writes it (seconds may be
-  /// negative: a file stamped before 1970), or nil.
-  private static func time(_ bytes: ArraySlice<UInt8>) -> FileStat.Time? {
-    let negative = bytes.first == 0x2D
-    guard let dot = bytes.firstIndex(of: 0x2E), bytes.endIndex - dot == 10,
-      let seconds = number(bytes[(negative ? bytes.startIndex + 1 : bytes.startIndex)..<dot]),
-      let nanoseconds = number(bytes[(dot + 1)...])
-    else { return nil }
-    return FileStat.Time(seconds: negative ? -seconds : seconds, nanoseconds: nanoseconds)
+    guard r.isAtEnd else { throw MalformedBytes() }
+    var record = ValidatedHomeRecord(
+      key: key, workflowsByPrefix: prefixes, reach: reach, calendars: calendars, files: files,
+      since: since)
+    record.executable = executable
+    return record
   }
 
   /// The record kept for the home at `root`, if any, with its file's modification time.
@@ -252,5 +225,21 @@ struct ValidatedHomeRecord: Sendable, Equatable {
     } catch {
       try? FileSystem.remove(temporary)
     }
+  }
+}
+
+extension BinaryWriter {
+  fileprivate mutating func time(_ t: FileStat.Time) {
+    int(t.seconds)
+    natural(Int(t.nanoseconds))
+  }
+}
+
+extension BinaryReader {
+  fileprivate mutating func time() throws(MalformedBytes) -> FileStat.Time {
+    let seconds = try int64()
+    let nanoseconds = try natural()
+    guard nanoseconds < 1_000_000_000 else { throw MalformedBytes() }
+    return FileStat.Time(seconds: seconds, nanoseconds: Int64(nanoseconds))
   }
 }
