@@ -44,13 +44,36 @@ public struct CELOverload: Sendable {
 
 /// A named set of functions registered together (the standard library, `strings`, `math`).
 /// Extension libraries live one per file in `Runtime/Extensions/` and are listed in
-/// ``CELLibrary/builtIn``.
+/// ``CELLibrary/builtIn``; their functions are built one at a time, when first called for.
 public struct CELLibrary: Sendable {
   public var name: String
-  public var functions: [CELFunction]
+  /// Every function of the library (a built-in library builds them all to answer this).
+  public var functions: [CELFunction] {
+    get {
+      switch contents {
+      case .listed(let functions): functions
+      case .deferred(let deferred): deferred.all
+      }
+    }
+    set { contents = .listed(newValue) }
+  }
+  package private(set) var contents: Contents
+
+  /// Where a library's functions are: given whole, or built one by one on first use.
+  package enum Contents: Sendable {
+    case listed([CELFunction])
+    /// A built-in library; ``LibraryFunctions`` declares all its functions to the checker.
+    case deferred(DeferredFunctions)
+  }
 
   public init(name: String, functions: [CELFunction]) {
     self.name = name
-    self.functions = functions
+    contents = .listed(functions)
+  }
+
+  /// A built-in library whose functions `build` makes, one name at a time.
+  init(name: String, names: [String], build: @escaping @Sendable (String) -> CELFunction?) {
+    self.name = name
+    contents = .deferred(DeferredFunctions(names: names, build: build))
   }
 }

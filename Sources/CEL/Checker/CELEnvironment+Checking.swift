@@ -7,9 +7,11 @@ extension CELEnvironment {
   package var checkerDeclarations: CheckerDeclarations {
     let shared = CheckerDeclarations.all
     var d = shared.extending()
-    for (name, type) in variables { d.declare(identifier: name, type) }
+    d.declare(identifiers: variables)
     for library in libraries {
-      for f in library.functions where !shared.declaresFunction(named: f.name) {
+      // A built-in library's functions are all among the shared declarations already.
+      guard case .listed(let functions) = library.contents else { continue }
+      for f in functions where !shared.declaresFunction(named: f.name) {
         d.declare(f.name, f.overloads.map(OverloadDeclaration.init))
       }
     }

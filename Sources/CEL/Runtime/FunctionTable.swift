@@ -1,28 +1,61 @@
 /// The functions an environment adds to the standard library (extension libraries and
-/// custom functions), indexed by name for planning and checking.
+/// custom functions), found by name for planning.
+///
+/// Built-in libraries are asked for a function only when an expression calls it, so an
+/// environment that plans `contact_count + 1` builds none of their overloads; the functions
+/// of other libraries and custom functions are indexed when the table is made.
 package struct FunctionTable: Sendable {
-  private var byName: [String: [CELOverload]] = [:]
+  /// Where overloads come from, in the order their overloads are tried.
+  private var sources: [Source] = []
 
-  init(libraries: [CELLibrary], functions: [CELFunction]) {
-    for f in libraries.flatMap(\.functions) + functions {
-      byName[f.name, default: []].append(contentsOf: f.overloads)
+  private enum Source: Sendable {
+    case deferred(DeferredFunctions)
+    case listed([String: [CELOverload]])
+
+    func overloads(_ name: String) -> [CELOverload] {
+      switch self {
+      case .deferred(let library): library.function(named: name)?.overloads ?? []
+      case .listed(let byName): byName[name] ?? []
+      }
     }
+  }
+
+  /// Overloads of a name keep the order of `libraries`, then `functions`.
+  init(libraries: [CELLibrary], functions: [CELFunction]) {
+    var listed: [String: [CELOverload]] = [:]
+    for library in libraries {
+      switch library.contents {
+      case .listed(let fs):
+        for f in fs { listed[f.name, default: []].append(contentsOf: f.overloads) }
+      case .deferred(let deferred):
+        if !listed.isEmpty {
+          sources.append(.listed(listed))
+          listed = [:]
+        }
+        sources.append(.deferred(deferred))
+      }
+    }
+    for f in functions { listed[f.name, default: []].append(contentsOf: f.overloads) }
+    if !listed.isEmpty { sources.append(.listed(listed)) }
   }
 
   /// Functions called with any number (three or more) of numbers, passed as one list.
   static let variadicNumeric: Set<String> = ["math.greatest", "math.least"]
 
-  package var names: [String] { Array(byName.keys) }
-
-  package func all(_ name: String) -> [CELOverload] { byName[name] ?? [] }
+  package func all(_ name: String) -> [CELOverload] {
+    if sources.count == 1 { return sources[0].overloads(name) }
+    var overloads: [CELOverload] = []
+    for source in sources { overloads.append(contentsOf: source.overloads(name)) }
+    return overloads
+  }
 
   package func hasGlobal(_ name: String) -> Bool {
-    byName[name]?.contains { !$0.isMember } ?? false
+    all(name).contains { !$0.isMember }
   }
 
   /// Overloads for a call shape; for member calls `arity` counts the receiver.
   package func overloads(_ name: String, member: Bool, arity: Int) -> [CELOverload] {
-    (byName[name] ?? []).filter { $0.isMember == member && $0.parameters.count == arity }
+    all(name).filter { $0.isMember == member && $0.parameters.count == arity }
   }
 
   /// Whether runtime values fit declared parameter types (`dyn` and type parameters fit all).

@@ -160,6 +160,16 @@ package struct CheckerDeclarations: Sendable {
     identifiers[name] = type
   }
 
+  /// Declares every identifier of `new` (replacing earlier types of the same names); into a
+  /// layer without identifiers yet, such as an environment's, this shares `new` as it is.
+  package mutating func declare(identifiers new: [String: CELType]) {
+    if identifiers.isEmpty {
+      identifiers = new
+    } else {
+      identifiers.merge(new) { _, type in type }
+    }
+  }
+
   /// Adds every function and identifier of `other`'s own layer (not the library functions
   /// of ``all``); existing overloads keep precedence.
   package mutating func merge(_ other: CheckerDeclarations) {

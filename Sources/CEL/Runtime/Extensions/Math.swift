@@ -7,13 +7,44 @@ import Foundation
 extension CELLibrary {
   public static let math = CELLibrary(
     name: "math",
-    functions: [
-      MathExtension.extremum("math.greatest", stem: "max", keep: 1),
-      MathExtension.extremum("math.least", stem: "min", keep: -1),
-      MathExtension.rounding("ceil") { $0.rounded(.up) },
-      MathExtension.rounding("floor") { $0.rounded(.down) },
-      MathExtension.rounding("round") { $0.rounded(.toNearestOrAwayFromZero) },
-      MathExtension.rounding("trunc") { $0.rounded(.towardZero) },
+    names: [
+      "math.greatest",
+      "math.least",
+      "math.ceil",
+      "math.floor",
+      "math.round",
+      "math.trunc",
+      "math.abs",
+      "math.sign",
+      "math.sqrt",
+      "math.isInf",
+      "math.isNaN",
+      "math.isFinite",
+      "math.bitAnd",
+      "math.bitOr",
+      "math.bitXor",
+      "math.bitNot",
+      "math.bitShiftLeft",
+      "math.bitShiftRight",
+    ],
+    build: mathFunction)
+
+  /// The function called `name`, built alone (nil for a name the library lacks).
+  private static func mathFunction(_ name: String) -> CELFunction? {
+    switch name {
+    case "math.greatest":
+      MathExtension.extremum("math.greatest", stem: "max", keep: 1)
+    case "math.least":
+      MathExtension.extremum("math.least", stem: "min", keep: -1)
+    case "math.ceil":
+      MathExtension.rounding("ceil") { $0.rounded(.up) }
+    case "math.floor":
+      MathExtension.rounding("floor") { $0.rounded(.down) }
+    case "math.round":
+      MathExtension.rounding("round") { $0.rounded(.toNearestOrAwayFromZero) }
+    case "math.trunc":
+      MathExtension.rounding("trunc") { $0.rounded(.towardZero) }
+    case "math.abs":
       CELFunction(
         "math.abs",
         overloads: MathExtension.numeric("abs") { v in
@@ -24,7 +55,8 @@ extension CELLibrary {
           case .double(let d): return .double(Swift.abs(d))
           default: return nil
           }
-        }),
+        })
+    case "math.sign":
       CELFunction(
         "math.sign",
         overloads: MathExtension.numeric("sign") { v in
@@ -36,7 +68,8 @@ extension CELLibrary {
             return .double(d > 0 ? 1 : (d < 0 ? -1 : 0))
           default: return nil
           }
-        }),
+        })
+    case "math.sqrt":
       CELFunction(
         "math.sqrt",
         overloads: [("int", CELType.int), ("uint", .uint), ("double", .double)].map { n, t in
@@ -48,13 +81,20 @@ extension CELLibrary {
             default: return nil
             }
           }
-        }),
-      MathExtension.predicate("isInf") { $0.isInfinite },
-      MathExtension.predicate("isNaN") { $0.isNaN },
-      MathExtension.predicate("isFinite") { $0.isFinite },
-      MathExtension.bitwise("bitAnd", { $0 & $1 }, { $0 & $1 }),
-      MathExtension.bitwise("bitOr", { $0 | $1 }, { $0 | $1 }),
-      MathExtension.bitwise("bitXor", { $0 ^ $1 }, { $0 ^ $1 }),
+        })
+    case "math.isInf":
+      MathExtension.predicate("isInf") { $0.isInfinite }
+    case "math.isNaN":
+      MathExtension.predicate("isNaN") { $0.isNaN }
+    case "math.isFinite":
+      MathExtension.predicate("isFinite") { $0.isFinite }
+    case "math.bitAnd":
+      MathExtension.bitwise("bitAnd", { $0 & $1 }, { $0 & $1 })
+    case "math.bitOr":
+      MathExtension.bitwise("bitOr", { $0 | $1 }, { $0 | $1 })
+    case "math.bitXor":
+      MathExtension.bitwise("bitXor", { $0 ^ $1 }, { $0 ^ $1 })
+    case "math.bitNot":
       CELFunction(
         "math.bitNot",
         overloads: [
@@ -66,10 +106,14 @@ extension CELLibrary {
             guard case .uint(let u) = args[0] else { return nil }
             return .uint(~u)
           },
-        ]),
-      MathExtension.shift("bitShiftLeft", left: true),
-      MathExtension.shift("bitShiftRight", left: false),
-    ])
+        ])
+    case "math.bitShiftLeft":
+      MathExtension.shift("bitShiftLeft", left: true)
+    case "math.bitShiftRight":
+      MathExtension.shift("bitShiftRight", left: false)
+    default: nil
+    }
+  }
 }
 
 /// Builders for the math library's overload families.

@@ -5,7 +5,27 @@
 extension CELLibrary {
   public static let strings = CELLibrary(
     name: "strings",
-    functions: [
+    names: [
+      "charAt",
+      "indexOf",
+      "lastIndexOf",
+      "lowerAscii",
+      "upperAscii",
+      "replace",
+      "split",
+      "substring",
+      "trim",
+      "join",
+      "reverse",
+      "strings.quote",
+      "format",
+    ],
+    build: stringsFunction)
+
+  /// The function called `name`, built alone (nil for a name the library lacks).
+  private static func stringsFunction(_ name: String) -> CELFunction? {
+    switch name {
+    case "charAt":
       CELFunction(
         "charAt",
         overloads: [
@@ -15,7 +35,8 @@ extension CELLibrary {
             guard i >= 0, i <= scalars.count else { return .error(StringsExtension.outOfRange(i)) }
             return .string(i == scalars.count ? "" : String(scalars[Int(i)]))
           }
-        ]),
+        ])
+    case "indexOf":
       CELFunction(
         "indexOf",
         overloads: [
@@ -29,7 +50,8 @@ extension CELLibrary {
             else { return nil }
             return StringsExtension.indexOf(s, sub, from: from)
           },
-        ]),
+        ])
+    case "lastIndexOf":
       CELFunction(
         "lastIndexOf",
         overloads: [
@@ -44,7 +66,8 @@ extension CELLibrary {
             else { return nil }
             return StringsExtension.lastIndexOf(s, sub, from: from)
           },
-        ]),
+        ])
+    case "lowerAscii":
       CELFunction(
         "lowerAscii",
         overloads: [
@@ -52,7 +75,8 @@ extension CELLibrary {
             guard case .string(let s) = args[0] else { return nil }
             return .string(StringsExtension.mapASCII(s, from: 0x41...0x5A, offset: 32))
           }
-        ]),
+        ])
+    case "upperAscii":
       CELFunction(
         "upperAscii",
         overloads: [
@@ -60,7 +84,8 @@ extension CELLibrary {
             guard case .string(let s) = args[0] else { return nil }
             return .string(StringsExtension.mapASCII(s, from: 0x61...0x7A, offset: -32))
           }
-        ]),
+        ])
+    case "replace":
       CELFunction(
         "replace",
         overloads: [
@@ -80,7 +105,8 @@ extension CELLibrary {
             else { return nil }
             return .string(StringsExtension.replace(s, old, new, limit: n))
           },
-        ]),
+        ])
+    case "split":
       CELFunction(
         "split",
         overloads: [
@@ -95,7 +121,8 @@ extension CELLibrary {
             else { return nil }
             return .list(StringsExtension.split(s, sep, limit: n).map(CELValue.string))
           },
-        ]),
+        ])
+    case "substring":
       CELFunction(
         "substring",
         overloads: [
@@ -109,7 +136,8 @@ extension CELLibrary {
             else { return nil }
             return StringsExtension.substring(s, start, end)
           },
-        ]),
+        ])
+    case "trim":
       CELFunction(
         "trim",
         overloads: [
@@ -117,7 +145,8 @@ extension CELLibrary {
             guard case .string(let s) = args[0] else { return nil }
             return .string(StringsExtension.trim(s))
           }
-        ]),
+        ])
+    case "join":
       CELFunction(
         "join",
         overloads: [
@@ -131,7 +160,8 @@ extension CELLibrary {
             }
             return StringsExtension.join(items, sep)
           },
-        ]),
+        ])
+    case "reverse":
       CELFunction(
         "reverse",
         overloads: [
@@ -141,7 +171,8 @@ extension CELLibrary {
             out.append(contentsOf: s.unicodeScalars.reversed())
             return .string(String(out))
           }
-        ]),
+        ])
+    case "strings.quote":
       CELFunction(
         "strings.quote",
         overloads: [
@@ -151,9 +182,12 @@ extension CELLibrary {
             }
             return .string(StringsExtension.quote(s))
           }
-        ]),
-      CELFunction("format", overloads: [StringFormat.overload]),
-    ])
+        ])
+    case "format":
+      CELFunction("format", overloads: [StringFormat.overload])
+    default: nil
+    }
+  }
 
   /// A member overload whose body returns nil for arguments of the wrong kinds (reported as
   /// `no matching overload`, as cel-go does for `dyn` receivers).
