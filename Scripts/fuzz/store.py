@@ -3,16 +3,18 @@
 a definition copy) truncated, emptied or given stray bytes, then nine commands: none may
 crash or hang (a damaged file is exit 4 naming it, or heals).
 
-Usage: Scripts/fuzz/store.py DOCKET HOME RUNS SEED [wal]
+Usage: Scripts/fuzz/store.py DOCKET HOME RUNS SEED [wal|cache]
 With "wal", only the write-ahead log and its marker (data/wal/) are damaged, and half the
 time the marker is also made to name another boot, so the next command replays the whole
-damaged log as it would after a reboot.
+damaged log as it would after a reboot. With "cache", only the validated-home record and the
+compiled home (data/cache/) are damaged: every command must load the YAML instead.
 A "crash" is a signal, an exit status above 4 (contract section 6) or a run over 20 s; each
 one is printed with what caused it, and a crashing home is kept under the scratch folder.
 """
 import os, random, shutil, subprocess, sys, glob, tempfile
 BIN = sys.argv[1]; SRC = sys.argv[2]; N = int(sys.argv[3]); rng = random.Random(int(sys.argv[4]))
 WAL = len(sys.argv) > 5 and sys.argv[5] == "wal"
+CACHE = len(sys.argv) > 5 and sys.argv[5] == "cache"
 SCRATCH = tempfile.mkdtemp(prefix="docket-fuzz-"); base = SCRATCH + "/home"
 NOW = "2026-03-02T09:00:00+08:00"
 def run(args):
@@ -28,6 +30,7 @@ for i in range(N):
     run(["advance", "CMP-000001", "accept", "--as", "li.wei", "--now", NOW])
     files = [f for f in glob.glob(base + "/data/**", recursive=True) if os.path.isfile(f) and not f.endswith(".lock")]
     if WAL: files = [f for f in files if "/data/wal/" in f] or files
+    if CACHE: files = [f for f in files if "/data/cache/" in f] or files
     target = rng.choice(files)
     data = open(target, "rb").read()
     op = rng.random()

@@ -89,7 +89,8 @@ package struct CalendarDecoder {
     guard let name = reader.string(in: map, "timezone", required: true, of: "a calendar") else {
       return nil
     }
-    guard let zone = Zone(identifier: name.value) else {
+    // Foundation must know the name too: display code shows times through it.
+    guard TimeZone(identifier: name.value) != nil, let zone = Zone(identifier: name.value) else {
       reader.bag.add(.invalidTimeZone(name.value, at: name.span))
       return nil
     }

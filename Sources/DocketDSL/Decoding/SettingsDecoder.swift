@@ -21,7 +21,8 @@ package struct SettingsDecoder {
     else { return settings }
     let what = "docket.yaml"
     if let zone = reader.string(in: map, "timezone", of: what) {
-      if let found = Zone(identifier: zone.value) {
+      // Foundation must know the name too: display code shows times through it.
+      if TimeZone(identifier: zone.value) != nil, let found = Zone(identifier: zone.value) {
         settings.zone = found
       } else {
         reader.bag.add(.invalidTimeZone(zone.value, at: zone.span))
