@@ -2,50 +2,33 @@
 /// custom functions), found by name for planning.
 ///
 /// Built-in libraries are asked for a function only when an expression calls it, so an
-/// environment that plans `contact_count + 1` builds none of their overloads; the functions
-/// of other libraries and custom functions are indexed when the table is made.
+/// environment that plans `contact_count + 1` builds none of their overloads; making the
+/// table only keeps the libraries and indexes the custom functions.
 package struct FunctionTable: Sendable {
-  /// Where overloads come from, in the order their overloads are tried.
-  private var sources: [Source] = []
-
-  private enum Source: Sendable {
-    case deferred(DeferredFunctions)
-    case listed([String: [CELOverload]])
-
-    func overloads(_ name: String) -> [CELOverload] {
-      switch self {
-      case .deferred(let library): library.function(named: name)?.overloads ?? []
-      case .listed(let byName): byName[name] ?? []
-      }
-    }
-  }
+  private let libraries: [CELLibrary]
+  private var custom: [String: [CELOverload]] = [:]
 
   /// Overloads of a name keep the order of `libraries`, then `functions`.
   init(libraries: [CELLibrary], functions: [CELFunction]) {
-    var listed: [String: [CELOverload]] = [:]
-    for library in libraries {
-      switch library.contents {
-      case .listed(let fs):
-        for f in fs { listed[f.name, default: []].append(contentsOf: f.overloads) }
-      case .deferred(let deferred):
-        if !listed.isEmpty {
-          sources.append(.listed(listed))
-          listed = [:]
-        }
-        sources.append(.deferred(deferred))
-      }
-    }
-    for f in functions { listed[f.name, default: []].append(contentsOf: f.overloads) }
-    if !listed.isEmpty { sources.append(.listed(listed)) }
+    self.libraries = libraries
+    for f in functions { custom[f.name, default: []].append(contentsOf: f.overloads) }
   }
 
   /// Functions called with any number (three or more) of numbers, passed as one list.
   static let variadicNumeric: Set<String> = ["math.greatest", "math.least"]
 
   package func all(_ name: String) -> [CELOverload] {
-    if sources.count == 1 { return sources[0].overloads(name) }
     var overloads: [CELOverload] = []
-    for source in sources { overloads.append(contentsOf: source.overloads(name)) }
+    for library in libraries {
+      switch library.contents {
+      case .deferred(let deferred):
+        if let f = deferred.function(named: name) { overloads.append(contentsOf: f.overloads) }
+      case .listed(let functions):
+        // Libraries given whole are few and small (built-in ones are deferred).
+        for f in functions where f.name == name { overloads.append(contentsOf: f.overloads) }
+      }
+    }
+    if let own = custom[name] { overloads.append(contentsOf: own) }
     return overloads
   }
 

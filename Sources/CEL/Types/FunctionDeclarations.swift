@@ -104,7 +104,8 @@ package struct CheckerDeclarations: Sendable {
     return d.functions[name]
   }
 
-  /// An empty layer whose functions are the standard library's and the extensions'.
+  /// An empty layer whose functions and type names are the standard library's and the
+  /// extensions'.
   static func libraryLayer() -> CheckerDeclarations {
     var layer = CheckerDeclarations()
     layer.includesLibrary = true
@@ -129,7 +130,9 @@ package struct CheckerDeclarations: Sendable {
 
   /// The type of a variable or type name; upper layers shadow lower ones.
   package func identifier(named name: String) -> CELType? {
-    identifiers[name] ?? base?.declarations.identifier(named: name)
+    if let own = identifiers[name] { return own }
+    if includesLibrary, let type = LibraryFunctions.typeIdentifier(named: name) { return type }
+    return base?.declarations.identifier(named: name)
   }
 
   /// Every declared function name, sorted.
@@ -141,7 +144,9 @@ package struct CheckerDeclarations: Sendable {
 
   /// Every declared identifier, sorted.
   package var identifierNames: [String] {
-    Array(Set(identifiers.keys).union(base?.declarations.identifierNames ?? [])).sorted()
+    var names = Set(identifiers.keys).union(base?.declarations.identifierNames ?? [])
+    if includesLibrary { names.formUnion(LibraryFunctions.typeIdentifierNames) }
+    return names.sorted()
   }
 
   /// Adds overloads to `function`; in a table declaring one function only

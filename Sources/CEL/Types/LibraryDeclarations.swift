@@ -3,15 +3,10 @@ import Foundation
 extension CheckerDeclarations {
   /// The standard library and every supported extension, as merging ``extensions`` into
   /// ``standard`` would give (the first overload of an id wins), and every layer's bottom.
-  /// Its identifiers are declared now; its functions by ``LibraryFunctions`` on first lookup:
-  /// every `docket` process that checks an expression gets here, and declaring the whole
-  /// library up front cost more than checking a command's expressions.
-  package static let all: CheckerDeclarations = {
-    var d = CheckerDeclarations.libraryLayer()
-    d.declareTypeIdentifiers()
-    d.declareOptionalTypeIdentifier()
-    return d
-  }()
+  /// Its functions are declared by ``LibraryFunctions`` on first lookup and its type names
+  /// looked up in a `switch`: every `docket` process that checks an expression gets here, and
+  /// declaring the whole library up front cost more than checking a command's expressions.
+  package static let all = CheckerDeclarations.libraryLayer()
 }
 
 /// The functions of the standard library and extensions, each declared the first time it is
@@ -30,6 +25,32 @@ enum LibraryFunctions {
   }
 
   static func declares(_ name: String) -> Bool { entry(named: name) != nil }
+
+  /// The type of a type name (`int`, `google.protobuf.Timestamp`, `optional_type`), as
+  /// `declareTypeIdentifiers` and `declareOptionalTypeIdentifier` declare it, without a table.
+  static func typeIdentifier(named name: String) -> CELType? {
+    switch name {
+    case "bool": .type(.bool)
+    case "bytes": .type(.bytes)
+    case "double": .type(.double)
+    case "int": .type(.int)
+    case "uint": .type(.uint)
+    case "string": .type(.string)
+    case "null_type": .type(.null)
+    case "list": .type(.list(.dyn))
+    case "map": .type(.map(.dyn, .dyn))
+    case "google.protobuf.Duration": .type(.duration)
+    case "google.protobuf.Timestamp": .type(.timestamp)
+    case "type": .type(.type(.dyn))
+    case "optional_type": .type(.optional(.dyn))
+    default: nil
+    }
+  }
+
+  static let typeIdentifierNames = [
+    "bool", "bytes", "double", "int", "uint", "string", "null_type", "list", "map",
+    "google.protobuf.Duration", "google.protobuf.Timestamp", "type", "optional_type",
+  ]
 
   /// Every function name, for suggestions.
   static var names: [String] { index.map(\.name) }
