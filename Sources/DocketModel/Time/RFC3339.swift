@@ -29,60 +29,75 @@ public enum RFC3339 {
     let days = floorDiv(local, 86_400)
     let secOfDay = local - days * 86_400
     let (y, m, d) = civil(fromDays: days)
-    // Written byte by byte into one buffer: interpolating a dozen padded pieces cost a
-    // dozen small strings per timestamp, and the engine stamps times on every step that
-    // sets a datetime field (`set: { visit_at: now }`).
-    var out: [UInt8] = []
-    out.reserveCapacity(40)
-    append(y, width: 4, to: &out)
-    out.append(UInt8(ascii: "-"))
-    append(m, width: 2, to: &out)
-    out.append(UInt8(ascii: "-"))
-    append(d, width: 2, to: &out)
-    out.append(UInt8(ascii: "T"))
-    append(secOfDay / 3600, width: 2, to: &out)
-    out.append(UInt8(ascii: ":"))
-    append(secOfDay / 60 % 60, width: 2, to: &out)
-    out.append(UInt8(ascii: ":"))
-    append(secOfDay % 60, width: 2, to: &out)
-    if nanos != 0 {
-      out.append(UInt8(ascii: "."))
-      if nanos % 1_000_000 == 0 {
-        append(nanos / 1_000_000, width: 3, to: &out)
-      } else if nanos % 1000 == 0 {
-        append(nanos / 1000, width: 6, to: &out)
-      } else {
-        append(nanos, width: 9, to: &out)
+    // Written byte by byte straight into the string's own storage: interpolating a dozen
+    // padded pieces cost a dozen small strings per timestamp, and appending to an array a
+    // uniqueness check per byte (a ticket write formats a dozen times). 96 bytes hold any
+    // Int64 year and offset.
+    return String(unsafeUninitializedCapacity: 96) { buffer in
+      var out = TextBuffer(buffer)
+      out.put(y, width: 4)
+      out.put(UInt8(ascii: "-"))
+      out.put(m, width: 2)
+      out.put(UInt8(ascii: "-"))
+      out.put(d, width: 2)
+      out.put(UInt8(ascii: "T"))
+      out.put(secOfDay / 3600, width: 2)
+      out.put(UInt8(ascii: ":"))
+      out.put(secOfDay / 60 % 60, width: 2)
+      out.put(UInt8(ascii: ":"))
+      out.put(secOfDay % 60, width: 2)
+      if nanos != 0 {
+        out.put(UInt8(ascii: "."))
+        if nanos % 1_000_000 == 0 {
+          out.put(nanos / 1_000_000, width: 3)
+        } else if nanos % 1000 == 0 {
+          out.put(nanos / 1000, width: 6)
+        } else {
+          out.put(nanos, width: 9)
+        }
       }
+      if offset == 0 {
+        out.put(UInt8(ascii: "Z"))
+      } else {
+        out.put(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        let a = offset.magnitude
+        out.put(Int64(a / 3600), width: 2)
+        out.put(UInt8(ascii: ":"))
+        out.put(Int64(a / 60 % 60), width: 2)
+      }
+      return out.count
     }
-    if offset == 0 {
-      out.append(UInt8(ascii: "Z"))
-    } else {
-      out.append(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-      let a = abs(offset)
-      append(Int64(a / 3600), width: 2, to: &out)
-      out.append(UInt8(ascii: ":"))
-      append(Int64(a / 60 % 60), width: 2, to: &out)
-    }
-    return String(decoding: out, as: UTF8.self)
   }
 
-  /// Appends `String(v)` left-padded with zeros to `width` characters (a sign counts as
-  /// one, as it always has: `-5` at width 4 is `00-5`).
-  private static func append(_ v: Int64, width: Int, to out: inout [UInt8]) {
-    let magnitude = v.magnitude
-    var digits = 1
-    var power: UInt64 = 1
-    while magnitude / power >= 10 {
-      power *= 10
-      digits += 1
+  /// Bytes written in order into a buffer the caller sized.
+  private struct TextBuffer {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    mutating func put(_ b: UInt8) {
+      buffer[count] = b
+      count += 1
     }
-    let length = digits + (v < 0 ? 1 : 0)
-    if length < width { out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - length)) }
-    if v < 0 { out.append(UInt8(ascii: "-")) }
-    while power > 0 {
-      out.append(UInt8(ascii: "0") + UInt8(magnitude / power % 10))
-      power /= 10
+
+    /// `String(v)` left-padded with zeros to `width` characters (a sign counts as one, as
+    /// it always has: `-5` at width 4 is `00-5`).
+    mutating func put(_ v: Int64, width: Int) {
+      let magnitude = v.magnitude
+      var digits = 1
+      var power: UInt64 = 1
+      while magnitude / power >= 10 {
+        power *= 10
+        digits += 1
+      }
+      let length = digits + (v < 0 ? 1 : 0)
+      for _ in length..<max(width, length) { put(UInt8(ascii: "0")) }
+      if v < 0 { put(UInt8(ascii: "-")) }
+      while power > 0 {
+        put(UInt8(ascii: "0") + UInt8(magnitude / power % 10))
+        power /= 10
+      }
     }
   }
 
