@@ -175,7 +175,11 @@ extension BinaryReader {
     let type: FieldType
     switch try byte() {
     case 0: type = .enum(try strings())
-    case 1: type = try Self.fieldType(named: try string())
+    case 1:
+      guard let named = FieldType(name: try string()), named.name != "enum" else {
+        throw MalformedBytes()
+      }
+      type = named
     default: throw MalformedBytes()
     }
     return FieldDefinition(
@@ -184,21 +188,6 @@ extension BinaryReader {
       minimum: try optional { r throws(MalformedBytes) in try r.double() },
       maximum: try optional { r throws(MalformedBytes) in try r.double() },
       span: try optionalSpan())
-  }
-
-  private static func fieldType(named name: String) throws(MalformedBytes) -> FieldType {
-    switch name {
-    case "string": .string
-    case "text": .text
-    case "int": .int
-    case "number": .number
-    case "bool": .bool
-    case "date": .date
-    case "datetime": .datetime
-    case "duration": .duration
-    case "list": .list
-    default: throw MalformedBytes()
-    }
   }
 
   mutating func state(in env: DeferredEnvironment) throws(MalformedBytes)

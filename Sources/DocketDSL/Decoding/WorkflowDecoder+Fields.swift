@@ -36,7 +36,7 @@ extension WorkflowDecoder {
     guard let map = reader.mapping(node, what, keys: Self.fieldKeys) else { return nil }
     var type = FieldType.string
     if let typeName = reader.string(in: map, "type", required: true, of: what) {
-      if let known = fieldType(typeName.value) {
+      if let known = FieldType(name: typeName.value) {
         type = known
       } else {
         reader.bag.add(.unknownFieldType(typeName.value, at: typeName.span))
@@ -74,22 +74,6 @@ extension WorkflowDecoder {
       label: reader.string(in: map, "label", of: what)?.value,
       isRequired: reader.bool(in: map, "required", of: what)?.value ?? false,
       defaultValue: defaultValue, minimum: minimum, maximum: maximum, span: name.span)
-  }
-
-  private func fieldType(_ name: String) -> FieldType? {
-    switch name {
-    case "string": .string
-    case "text": .text
-    case "int": .int
-    case "number": .number
-    case "bool": .bool
-    case "enum": .enum([])
-    case "date": .date
-    case "datetime": .datetime
-    case "duration": .duration
-    case "list": .list
-    default: nil
-    }
   }
 
   /// The default as a value of the field's type, or nil after reporting why it is not one.

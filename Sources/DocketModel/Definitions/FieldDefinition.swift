@@ -23,6 +23,24 @@ public enum FieldType: Sendable, Hashable {
     "string", "text", "int", "number", "bool", "enum", "date", "datetime", "duration", "list",
   ]
 
+  /// The type a `type:` name means (one of ``names``); `enum` with no values yet, since
+  /// they are given apart.
+  public init?(name: String) {
+    switch name {
+    case "string": self = .string
+    case "text": self = .text
+    case "int": self = .int
+    case "number": self = .number
+    case "bool": self = .bool
+    case "enum": self = .enum([])
+    case "date": self = .date
+    case "datetime": self = .datetime
+    case "duration": self = .duration
+    case "list": self = .list
+    default: return nil
+    }
+  }
+
   public var name: String {
     switch self {
     case .string: "string"
