@@ -11,14 +11,14 @@ package final class DeferredFunctions: @unchecked Sendable {
   let names: [String]
   private let build: @Sendable (String) -> CELFunction?
   private let lock = NSLock()
-  /// Built functions, by their index in ``names``.
-  private var built: [CELFunction?]
+  /// Built functions, by their index in ``names``; empty until the first is built (a
+  /// process that builds none does not even instantiate the array's type).
+  private var built: [CELFunction?] = []
 
   /// `build` returns the function called `name`, or nil for a name the library lacks.
   init(names: [String], build: @escaping @Sendable (String) -> CELFunction?) {
     self.names = names
     self.build = build
-    built = Array(repeating: nil, count: names.count)
   }
 
   /// The function called `name`, built on first use and kept for the process.
@@ -27,13 +27,14 @@ package final class DeferredFunctions: @unchecked Sendable {
     // short strings is cheaper than hashing them.
     guard let index = names.firstIndex(of: name) else { return nil }
     lock.lock()
-    if let f = built[index] {
+    if !built.isEmpty, let f = built[index] {
       lock.unlock()
       return f
     }
     lock.unlock()
     guard let f = build(name) else { return nil }
     lock.lock()
+    if built.isEmpty { built = Array(repeating: nil, count: names.count) }
     built[index] = f
     lock.unlock()
     return f

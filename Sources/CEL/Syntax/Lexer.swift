@@ -10,18 +10,14 @@ struct Lexer {
   init(_ scalars: [Unicode.Scalar]) { s = scalars }
 
   /// All tokens, ending with `.eof`, or the first lexical error.
-  static func tokenize(_ scalars: [Unicode.Scalar]) -> Result<[Token], SyntaxError> {
+  static func tokenize(_ scalars: [Unicode.Scalar]) throws(SyntaxError) -> [Token] {
     var lexer = Lexer(scalars)
     var out: [Token] = []
     out.reserveCapacity(scalars.count / 2 + 1)
-    do {
-      while true {
-        let t = try lexer.next()
-        out.append(t)
-        if t.kind == .eof { return .success(out) }
-      }
-    } catch {
-      return .failure(error)
+    while true {
+      let t = try lexer.next()
+      out.append(t)
+      if t.kind == .eof { return out }
     }
   }
 

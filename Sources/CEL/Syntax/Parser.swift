@@ -45,9 +45,10 @@ struct Parser {
           range: 0..<0, id: "cel_limit_exceeded"))
     }
     let tokens: [Token]
-    switch Lexer.tokenize(scalars) {
-    case .success(let t): tokens = t
-    case .failure(let e): return .failure(e)
+    do throws(SyntaxError) {
+      tokens = try Lexer.tokenize(scalars)
+    } catch {
+      return .failure(error)
     }
     var parser = Parser(
       tokens: tokens, sourceMap: SourceMap(scalars: scalars), maxDepth: limits.maxNestingDepth,
@@ -162,8 +163,12 @@ struct Parser {
 
   /// `a || b || c ...` as a balanced tree (as cel-go), so long chains stay shallow.
   private mutating func parseOr() throws(SyntaxError) -> Node {
-    var terms = [try parseAnd()]
-    var ops: [Range<Int>] = []
+    let first = try parseAnd()
+    // Most expressions have no `||`: no arrays for them (a process's first array of nodes
+    // costs thousands of instructions of type metadata).
+    guard let op = accept("||") else { return first }
+    var terms = [first, try parseAnd()]
+    var ops = [op.range]
     while let t = accept("||") {
       ops.append(t.range)
       terms.append(try parseAnd())
@@ -172,8 +177,10 @@ struct Parser {
   }
 
   private mutating func parseAnd() throws(SyntaxError) -> Node {
-    var terms = [try parseRelation()]
-    var ops: [Range<Int>] = []
+    let first = try parseRelation()
+    guard let op = accept("&&") else { return first }
+    var terms = [first, try parseRelation()]
+    var ops = [op.range]
     while let t = accept("&&") {
       ops.append(t.range)
       terms.append(try parseRelation())
@@ -383,7 +390,7 @@ struct Parser {
       case "in":
         throw SyntaxError(message: "Syntax error: mismatched input 'in'", range: t.range)
       default:
-        if reservedWords.contains(name) {
+        if isReservedWord(name) {
           throw SyntaxError(message: "reserved identifier: \(name)", range: t.range)
         }
         return try identOrCall(name, range: t.range)

@@ -31,7 +31,12 @@ struct SyntaxError: Error, Sendable {
 }
 
 /// Words the grammar reserves: not usable as identifiers (but fine as field names after `.`).
-let reservedWords: Set<String> = [
-  "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let", "loop",
-  "package", "namespace", "return", "var", "void", "while",
-]
+/// A `switch` rather than a set: the first identifier of a process would hash them all.
+func isReservedWord(_ name: String) -> Bool {
+  switch name {
+  case "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let",
+    "loop", "package", "namespace", "return", "var", "void", "while":
+    true
+  default: false
+  }
+}

@@ -29,8 +29,15 @@ import Testing
   }
 
   @Test func reservedWordsCannotBeNames() {
-    #expect(issue("if") != nil)
-    #expect(issue("{'if': 1}.if") == nil)
+    let reserved = [
+      "as", "break", "const", "continue", "else", "for", "function", "if", "import", "let",
+      "loop", "package", "namespace", "return", "var", "void", "while",
+    ]
+    for word in reserved {
+      #expect(issue(word) != nil, "\(word)")
+      #expect(issue("{'\(word)': 1}.\(word)") == nil, "\(word)")
+    }
+    #expect(issue("{'iff': 1}.iff") == nil)
   }
 }
 
