@@ -6,11 +6,14 @@ import DocketModel
 /// Layout (integers little-endian):
 ///
 /// ```
-/// "DKWL"  payload length (8)  payload  SHA-256 of everything before it (32)
+/// "DKW2"  payload length (8)  payload  CRC-32C of everything before it (4)
 /// payload: change count (4), then per change:
 ///   "P"  target length (4)  target  byte count (8)  bytes                 a file replaced
 ///   "A"  target length (4)  target  size before (8)  byte count (8)  bytes  bytes appended
 /// ```
+///
+/// Records written before CRC-32C began with "DKWL" and ended with the SHA-256 of everything
+/// before it (32 bytes); they are still read, so a log left by an older `docket` replays.
 ///
 /// Targets are relative to the store root. An append records its target's size before it,
 /// so applying the record again first cuts the file back to that size: replaying is
@@ -29,9 +32,12 @@ package struct JournalRecord: Sendable, Equatable {
 
   package var changes: [Change]
 
-  static let magic: [UInt8] = Array("DKWL".utf8)
+  static let magic: [UInt8] = Array("DKW2".utf8)
+  /// Records checked by SHA-256, as older versions wrote them.
+  static let shaMagic: [UInt8] = Array("DKWL".utf8)
   static let headerSize = 12
-  static let checksumSize = 32
+  static let checksumSize = 4
+  static let shaChecksumSize = 32
   /// A record may not claim more than this (a garbled length is not allocated).
   static let maximumPayload: UInt64 = 1 << 34
 
@@ -61,7 +67,7 @@ package struct JournalRecord: Sendable, Equatable {
     out.reserveCapacity(Self.headerSize + payload.count + Self.checksumSize)
     Self.put(UInt64(payload.count), into: &out)
     out += payload
-    out += SHA256.hash(out)
+    out += Self.littleEndian(CRC32C.checksum(out))
     return out
   }
 
@@ -81,29 +87,44 @@ package struct JournalRecord: Sendable, Equatable {
 
   /// Reads the record starting at `offset` in `log`.
   package static func decode(_ log: [UInt8], at offset: Int) -> Decoded {
-    guard offset >= 0, log.count - offset >= headerSize + checksumSize,
-      Array(log[offset..<offset + 4]) == magic
-    else { return .invalid }
-    var cursor = offset + 4
-    guard let length = uint64(log, &cursor), length <= maximumPayload,
-      UInt64(log.count - cursor) >= length + UInt64(checksumSize)
-    else { return .invalid }
-    let payloadEnd = cursor + Int(length)
-    let end = payloadEnd + checksumSize
-    guard Array(log[payloadEnd..<end]) == SHA256.hash(log[offset..<payloadEnd]) else { return .invalid }
-    guard let changes = decodeChanges(log, from: cursor, to: payloadEnd) else { return .invalid }
+    guard let (sha, payloadStart, payloadEnd, end) = frame(log, at: offset) else { return .invalid }
+    let body = log[offset..<payloadEnd]
+    let matches =
+      sha
+      ? Array(log[payloadEnd..<end]) == SHA256.hash(body)
+      : log[payloadEnd..<end].elementsEqual(Self.littleEndian(CRC32C.checksum(body)))
+    guard matches, let changes = decodeChanges(log, from: payloadStart, to: payloadEnd) else {
+      return .invalid
+    }
     return .record(JournalRecord(changes: changes), end: end)
   }
 
   /// Where the record at `offset` would end, by its header alone; nil when there is no
   /// header or its length runs past the end.
   static func declaredEnd(_ log: [UInt8], at offset: Int) -> Int? {
-    guard offset >= 0, log.count - offset >= headerSize, Array(log[offset..<offset + 4]) == magic else { return nil }
+    frame(log, at: offset)?.end
+  }
+
+  /// The record's form (SHA-256 or CRC-32C), where its payload starts and ends, and where
+  /// the record ends, by its header; nil when there is no header or it runs past the end.
+  private static func frame(_ log: [UInt8], at offset: Int) -> (
+    sha: Bool, payloadStart: Int, payloadEnd: Int, end: Int
+  )? {
+    guard offset >= 0, log.count - offset >= headerSize else { return nil }
+    let tag = log[offset..<offset + 4]
+    let sha: Bool
+    if tag.elementsEqual(magic) { sha = false } else if tag.elementsEqual(shaMagic) { sha = true } else { return nil }
+    let size = sha ? shaChecksumSize : checksumSize
     var cursor = offset + 4
     guard let length = uint64(log, &cursor), length <= maximumPayload,
-      UInt64(log.count - cursor) >= length + UInt64(checksumSize)
+      UInt64(log.count - cursor) >= length + UInt64(size)
     else { return nil }
-    return cursor + Int(length) + checksumSize
+    let payloadEnd = cursor + Int(length)
+    return (sha, cursor, payloadEnd, payloadEnd + size)
+  }
+
+  private static func littleEndian(_ value: UInt32) -> [UInt8] {
+    stride(from: 0, to: 32, by: 8).map { UInt8(truncatingIfNeeded: value >> UInt32($0)) }
   }
 
   private static func decodeChanges(_ log: [UInt8], from start: Int, to end: Int) -> [Change]? {
