@@ -3,14 +3,6 @@ import DocketFiles
 import DocketModel
 import DocketStore
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// What a full load of a home established, kept so the next command on an unchanged home can
 /// load only the workflows it needs: that the definitions with this fingerprint have no
 /// errors, which workflow each id prefix belongs to, which workflows each one reaches, and
@@ -213,18 +205,7 @@ struct ValidatedHomeRecord: Sendable, Equatable {
   /// Keeps this record for the home at `root`; best effort (a read-only home just stays
   /// uncached). Only where `data/` exists: the session writes it after a commit.
   func write(home root: String) {
-    let data = root + "/data"
-    guard FileSystem.exists(data) else { return }
-    let folder = data + "/cache"
-    let path = root + "/" + Self.relativePath
-    let temporary = "\(folder)/.validated-home.\(getpid()).tmp"
-    do {
-      try FileSystem.makeDirectories(folder)
-      try FileSystem.write(temporary, encoded(), sync: false)
-      try FileSystem.rename(temporary, path)
-    } catch {
-      try? FileSystem.remove(temporary)
-    }
+    CacheFile.write(encoded(), named: "validated-home", home: root)
   }
 }
 
