@@ -8,8 +8,13 @@ import Synchronization
 public final class CELProgram: Sendable {
   /// The expression source as given to ``CELEnvironment/compile(_:)``.
   public let source: String
-  private let ready: Plan?
-  private let later: DeferredPlan?
+  private let form: Form
+
+  /// Planned already, or planned by its compile closure on first use.
+  private enum Form: Sendable {
+    case ready(Plan)
+    case deferred(DeferredPlan)
+  }
 
   /// What evaluation needs: the planned closure tree and what it was planned with.
   struct Plan: Sendable {
@@ -25,15 +30,13 @@ public final class CELProgram: Sendable {
     sourceMap: SourceMap
   ) {
     self.source = source
-    ready = Plan(
-      resultType: resultType, root: root, slots: slots, limits: limits, sourceMap: sourceMap)
-    later = nil
+    form = .ready(
+      Plan(resultType: resultType, root: root, slots: slots, limits: limits, sourceMap: sourceMap))
   }
 
   private init(source: String, later: DeferredPlan) {
     self.source = source
-    ready = nil
-    self.later = later
+    form = .deferred(later)
   }
 
   /// A program for `source` that `compile` makes on first use (once, whichever thread asks
@@ -45,8 +48,10 @@ public final class CELProgram: Sendable {
   }
 
   fileprivate var plan: Plan {
-    if let ready { return ready }
-    return later?.plan ?? DeferredPlan.failed(source, "no plan")
+    switch form {
+    case .ready(let plan): plan
+    case .deferred(let later): later.plan
+    }
   }
 
   /// The type the checker deduced (`dyn` when unchecked). Compiles a deferred program.
@@ -55,10 +60,6 @@ public final class CELProgram: Sendable {
   /// Evaluates against variables. Never throws: failures are `.error` values that carry the
   /// id of the failing node (see ``range(of:)``).
   public func evaluate(_ activation: some CELActivation) -> CELValue {
-    if let ready {
-      var state = EvalState(activation: activation, slots: ready.slots, limits: ready.limits)
-      return ready.root(&state)
-    }
     let plan = plan
     var state = EvalState(activation: activation, slots: plan.slots, limits: plan.limits)
     return plan.root(&state)
@@ -109,7 +110,7 @@ private final class DeferredPlan: Sendable {
 
   /// A plan whose every evaluation is the error `reason` (a deferred program that no longer
   /// compiles: its caller's definitions changed under it).
-  static func failed(_ source: String, _ reason: String) -> CELProgram.Plan {
+  private static func failed(_ source: String, _ reason: String) -> CELProgram.Plan {
     let message = "expression '\(source)' cannot be compiled: \(reason)"
     return CELProgram.Plan(
       resultType: .error, root: { _ in .error(CELError(code: "not_compiled", message)) }, slots: 0,
