@@ -28,10 +28,7 @@ final class DeferredEnvironment: Sendable {
     built.withLock { built in
       let environment = built ?? ExpressionCompiler.Environment(fields: fields, functions: functions)
       built = environment
-      if let cached = environment.programs[source] { return cached }
-      let result = environment.prepared.compile(source)
-      environment.programs[source] = result
-      return result
+      return environment.compiled(source)
     }
   }
 }

@@ -34,12 +34,20 @@ package final class ExpressionCompiler {
   /// per rule was pure cost.
   package final class Environment {
     let prepared: PreparedCELEnvironment
-    var programs: [String: Result<CELProgram, CELIssues>] = [:]
+    private var programs: [String: Result<CELProgram, CELIssues>] = [:]
 
     package init(fields: some Sequence<FieldDefinition>, functions: [CELFunction] = []) {
       prepared = PreparedCELEnvironment(
         CELEnvironment(
           variables: ExpressionVariables.declarations(for: fields), functions: functions))
+    }
+
+    /// `source` compiled in this environment, once however often it is asked for.
+    func compiled(_ source: String) -> Result<CELProgram, CELIssues> {
+      if let cached = programs[source] { return cached }
+      let result = prepared.compile(source)
+      programs[source] = result
+      return result
     }
   }
 
@@ -80,13 +88,7 @@ package final class ExpressionCompiler {
     _ source: String, in embedded: EmbeddedExpression, from base: Int, _ what: String,
     as purpose: Purpose
   ) -> CompiledExpression? {
-    let result: Result<CELProgram, CELIssues>
-    if let cached = shared.programs[source] {
-      result = cached
-    } else {
-      result = shared.prepared.compile(source)
-      shared.programs[source] = result
-    }
+    let result = shared.compiled(source)
     let start = SourceSpan(file: reader.file.path, start: embedded.position(ofOffset: base))
     switch result {
     case .failure(let issues):
