@@ -45,7 +45,7 @@ let package = Package(
     .target(
       name: "DocketModel",
       dependencies: [
-        "CEL", "DocketDiagnostics",
+        "CEL", "DocketDiagnostics", "DocketFiles",
         .product(name: "OrderedCollections", package: "swift-collections"),
       ],
       swiftSettings: strict),

@@ -1,3 +1,4 @@
+import DocketFiles
 import Foundation
 
 /// A time zone by its tz database name (`Asia/Shanghai`), for what Docket computes with
@@ -13,7 +14,7 @@ public struct Zone: Sendable, Hashable, CustomStringConvertible {
   public let identifier: String
   private let source: Source
 
-  private enum Source: Sendable, Hashable {
+  private enum Source: Sendable {
     case rules(ZoneRules)
     case foundation(FoundationZone)
   }
@@ -84,32 +85,13 @@ public struct Zone: Sendable, Hashable, CustomStringConvertible {
       !identifier.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0.isEmpty })
     else { return nil }
     let folder = getenv("TZDIR").map { String(cString: $0) } ?? "/usr/share/zoneinfo"
-    guard let bytes = readFile(folder + "/" + identifier) else { return nil }
+    guard let bytes = try? FileSystem.read(folder + "/" + identifier) else { return nil }
     return ZoneRules(tzif: bytes)
-  }
-
-  /// The whole file at `path` (a tz file is a few kilobytes), or nil.
-  private static func readFile(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var out: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 4096)
-    while out.count <= 1 << 20 {
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if n < 0, errno == EINTR { continue }
-      guard n >= 0 else { return nil }
-      if n == 0 { return out }
-      out.append(contentsOf: chunk[0..<n])
-    }
-    return nil
   }
 }
 
-/// A Foundation zone kept in a ``Zone`` (a class so ``Zone`` stays small and hashable by name).
-private final class FoundationZone: Sendable, Hashable {
+/// A Foundation zone kept in a ``Zone`` (a class, so ``Zone`` stays small).
+private final class FoundationZone: Sendable {
   let timeZone: TimeZone
   init(_ timeZone: TimeZone) { self.timeZone = timeZone }
-  static func == (a: FoundationZone, b: FoundationZone) -> Bool { a.timeZone == b.timeZone }
-  func hash(into hasher: inout Hasher) { hasher.combine(timeZone.identifier) }
 }
