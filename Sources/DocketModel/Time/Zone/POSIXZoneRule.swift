@@ -143,32 +143,31 @@ struct POSIXZoneRule: Sendable, Hashable {
     return LocalDate(daysSinceEpoch: Int(min(max(days, -719_000), 2_900_000))).year
   }
 
-  /// Days since 1970 of a date in `year` (clamped to 1...9999, as `LocalDate`).
-  static func days(year: Int, month: Int, day: Int) -> Int64 {
-    let y = min(max(year, 1), 9999)
-    return Int64(LocalDate(year: y, month: month, day: day)?.daysSinceEpoch ?? 0)
+  /// The date in `year` (clamped to 1...9999, the years `LocalDate` holds); nil past the
+  /// month's end.
+  static func date(_ year: Int, _ month: Int, _ day: Int) -> LocalDate? {
+    LocalDate(year: min(max(year, 1), 9999), month: month, day: day)
   }
 }
 
 extension POSIXZoneRule.Switch {
   /// This moment in `year`, as seconds since 1970 of the local clock it is written in.
   func instant(in year: Int) -> Int64 {
-    let jan1 = POSIXZoneRule.days(year: year, month: 1, day: 1)
+    let jan1 = Int64(POSIXZoneRule.date(year, 1, 1)?.daysSinceEpoch ?? 0)
     var dayOfYear: Int64  // 0-based
     switch day {
     case .julian(let n):
       dayOfYear = Int64(n - 1)
-      if LocalDate(year: min(max(year, 1), 9999), month: 2, day: 29) != nil, n >= 60 { dayOfYear += 1 }
+      if n >= 60, POSIXZoneRule.date(year, 2, 29) != nil { dayOfYear += 1 }
     case .zeroBased(let n):
       dayOfYear = Int64(n)
     case .month(let m, let week, let weekday):
-      let first = POSIXZoneRule.days(year: year, month: m, day: 1)
-      // 1970-01-01 was a Thursday (weekday 4).
-      let firstWeekday = Int((first % 7 + 7 + 4) % 7)
+      // POSIX counts weekdays from Sunday (0); `Weekday.index` from Monday.
+      let firstWeekday = ((POSIXZoneRule.date(year, m, 1)?.weekday.index ?? 0) + 1) % 7
       var d = 1 + (weekday - firstWeekday + 7) % 7 + (week - 1) * 7
       // Week 5 is the last such weekday: step back while the day is past the month's end.
-      while d > 28, LocalDate(year: min(max(year, 1), 9999), month: m, day: d) == nil { d -= 7 }
-      dayOfYear = POSIXZoneRule.days(year: year, month: m, day: d) - jan1
+      while d > 28, POSIXZoneRule.date(year, m, d) == nil { d -= 7 }
+      dayOfYear = Int64(POSIXZoneRule.date(year, m, d)?.daysSinceEpoch ?? 0) - jan1
     }
     return (jan1 + dayOfYear) * 86_400 + Int64(time)
   }
