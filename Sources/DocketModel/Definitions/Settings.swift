@@ -20,8 +20,5 @@ public struct Settings: Sendable {
   }
 
   /// ``zone`` as a Foundation zone, for display code that needs calendars and formatters.
-  public var timeZone: TimeZone {
-    get { zone.timeZone }
-    set { zone = Zone(newValue) }
-  }
+  public var timeZone: TimeZone { zone.timeZone }
 }
