@@ -41,7 +41,9 @@ enum HomeLoading {
   ///
   /// - Throws: ``DocketError/invalidDefinitions(_:_:)`` with every diagnostic when any is an
   ///   error; ``DocketError/usage(_:)`` when `url` is not a home folder.
-  static func load(_ url: URL, root: String? = nil, scope: DefinitionScope = .everything)
+  ///
+  /// - Parameter root: `url.path` (the session has it, and asking the URL again costs).
+  static func load(_ url: URL, root: String, scope: DefinitionScope = .everything)
     throws(DocketError) -> Loaded
   {
     var files = try list(url, root: root)
@@ -49,7 +51,6 @@ enum HomeLoading {
       files.readAll()
       return try loadAll(files)
     }
-    let root = files.rootPath
     // Before any file is read: a file changed from now on is stamped at least this.
     let since = FileStat.Time.now()
     let record = ValidatedHomeRecord.read(home: root)
@@ -87,7 +88,7 @@ enum HomeLoading {
 
   /// The definition files of the home at `url`, listed; each is read at most once, for the
   /// fingerprint and the loader alike.
-  private static func list(_ url: URL, root: String?) throws(DocketError) -> HomeFiles {
+  private static func list(_ url: URL, root: String) throws(DocketError) -> HomeFiles {
     do {
       return try HomeFiles.list(home: url, path: root)
     } catch {
